@@ -1,0 +1,81 @@
+package dev.handoff.common;
+
+import io.apicurio.registry.serde.SerdeConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Avro serdes backed by the Apicurio Registry (schemas registered per topic, TopicIdStrategy,
+ * schema id in the payload rather than in headers so state stores work too). With a registry URL
+ * of the form {@code mem://name} an in-memory registry is used: for TopologyTestDriver tests only.
+ */
+public final class AvroSerdes {
+
+    static {
+        // Avro 1.12 only instantiates trusted classes when reading: trust handoff's generated ones.
+        org.apache.avro.util.ClassSecurityValidator.setGlobal(org.apache.avro.util.ClassSecurityValidator.composite(
+                org.apache.avro.util.ClassSecurityValidator.getGlobal(),
+                c -> c.getName().startsWith("dev.handoff.avro.")));
+    }
+
+    private final Map<String, Object> config;
+
+    public AvroSerdes(final String registryUrl) {
+        this(registryUrl, Map.of());
+    }
+
+    public AvroSerdes(final String registryUrl, final Map<String, ?> extra) {
+        final Map<String, Object> c = new HashMap<>();
+        c.put(SerdeConfig.REGISTRY_URL, registryUrl);
+        c.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
+        c.put(SerdeConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "RETURN_OR_UPDATE");
+        c.put(SerdeConfig.ENABLE_HEADERS, false);
+        c.put(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        // A registry that cannot be reached is an outage: retry for a while, then fail the task
+        // (never treat it as a poison pill).
+        c.put(SerdeConfig.RETRY_COUNT, 10);
+        c.put(SerdeConfig.RETRY_BACKOFF_MS, 500);
+        if (registryUrl.startsWith(InMemorySchemaResolver.SCHEME)) {
+            c.put(SerdeConfig.SCHEMA_RESOLVER, InMemorySchemaResolver.class.getName());
+        }
+        c.putAll(extra);
+        this.config = Map.copyOf(c);
+    }
+
+    public Map<String, Object> config() {
+        return config;
+    }
+
+    /** A value serde for any generated Avro record type. */
+    public <T extends SpecificRecord> Serde<T> value() {
+        return serde(false);
+    }
+
+    public <T extends SpecificRecord> Serializer<T> valueSerializer() {
+        final AvroKafkaSerializer<T> s = new AvroKafkaSerializer<>();
+        s.configure(config, false);
+        return s;
+    }
+
+    public <T extends SpecificRecord> Deserializer<T> valueDeserializer() {
+        final AvroKafkaDeserializer<T> d = new AvroKafkaDeserializer<>();
+        d.configure(config, false);
+        return d;
+    }
+
+    private <T extends SpecificRecord> Serde<T> serde(final boolean isKey) {
+        final AvroKafkaSerializer<T> s = new AvroKafkaSerializer<>();
+        final AvroKafkaDeserializer<T> d = new AvroKafkaDeserializer<>();
+        s.configure(config, isKey);
+        d.configure(config, isKey);
+        return Serdes.serdeFrom(s, d);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.handoff.router;
+
+import dev.handoff.avro.ArtifactNormalized;
+import dev.handoff.avro.Decision;
+import dev.handoff.avro.DecisionHistory;
+import dev.handoff.avro.DecisionKind;
+import dev.handoff.avro.PacketAggregate;
+import dev.handoff.avro.PacketReceived;
+import dev.handoff.common.DecisionJson;
+import dev.handoff.common.ProvenanceHeaders;
+import dev.handoff.common.Topics;
+import dev.handoff.core.Hashing;
+import dev.handoff.router.policy.PacketDecider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * packets + artifacts-normalized (co-partitioned by packet id) -> per-submission state until every
+ * artifact has reported or the grace period passes -> one decision -> staged or exceptions topic,
+ * with provenance headers. State is deleted once the decision is published; the per-packet revision
+ * history is purged after its retention, so state stays bounded however long the pipeline runs.
+ */
+public final class RouterTopology {
+
+    public static final String AGGREGATES = "router-aggregates";
+    public static final String HISTORY = "router-history";
+
+    /** Open aggregates in this JVM, for the state-size metric. */
+    public static final AtomicLong OPEN_AGGREGATES = new AtomicLong();
+
+    private RouterTopology() {
+    }
+
+    /** Timing of the router: grace for missing artifacts, how often to check, how long to keep history. */
+    public record Timing(Duration grace, Duration punctuate, Duration historyRetention) {
+    }
+
+    public static Topology build(final Topics topics, final PacketDecider decider, final Timing timing) {
+        final StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGGREGATES), Serdes.String(),
+                topics.serdes().<PacketAggregate>value()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY), Serdes.String(),
+                topics.serdes().<DecisionHistory>value()));
+        final KStream<String, SpecificRecord> packets = builder.stream(topics.packets.name(), topics.packets.consumed())
+                .mapValues(v -> (SpecificRecord) v, Named.as("packet-as-event"));
+        final KStream<String, SpecificRecord> artifacts = builder
+                .stream(topics.artifactsNormalized.name(), topics.artifactsNormalized.consumed())
+                .mapValues(v -> (SpecificRecord) v, Named.as("artifact-as-event"));
+        packets.merge(artifacts, Named.as("packet-events"))
+                .filter((k, v) -> v != null && k != null, Named.as("drop-null-events"))
+                .process(() -> new Aggregate(decider, timing), Named.as("aggregate-and-decide"), AGGREGATES, HISTORY)
+                .to((key, decision, ctx) -> decision.getDecision() == DecisionKind.STAGED
+                                ? topics.staged.name() : topics.exceptions.name(),
+                        Produced.with(topics.staged.keySerde(), topics.staged.valueSerde()));
+        return builder.build();
+    }
+
+    /** Collects a submission's artifacts and decides once all have reported or grace has passed. */
+    static final class Aggregate implements Processor<String, SpecificRecord, String, Decision> {
+        private static final Logger LOGGER = LoggerFactory.getLogger(Aggregate.class);
+        private final PacketDecider decider;
+        private final Timing timing;
+        private ProcessorContext<String, Decision> context;
+        private KeyValueStore<String, PacketAggregate> aggregates;
+        private KeyValueStore<String, DecisionHistory> history;
+
+        Aggregate(final PacketDecider decider, final Timing timing) {
+            this.decider = decider;
+            this.timing = timing;
+        }
+
+        @Override
+        public void init(final ProcessorContext<String, Decision> context) {
+            this.context = context;
+            this.aggregates = context.getStateStore(AGGREGATES);
+            this.history = context.getStateStore(HISTORY);
+            context.schedule(timing.punctuate(), PunctuationType.WALL_CLOCK_TIME, this::expire);
+            context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::purgeHistory);
+        }
+
+        @Override
+        public void process(final Record<String, SpecificRecord> record) {
+            final SpecificRecord v = record.value();
+            final String packetId;
+            final String submissionId;
+            if (v instanceof PacketReceived p) {
+                packetId = p.getPacketId();
+                submissionId = p.getSubmissionId();
+            } else if (v instanceof ArtifactNormalized a) {
+                packetId = a.getPacketId();
+                submissionId = a.getSubmissionId();
+            } else {
+                throw new IllegalArgumentException("unexpected record type " + v.getClass().getSimpleName());
+            }
+            final String key = packetId + "|" + submissionId;
+            PacketAggregate agg = aggregates.get(key);
+            if (agg == null) {
+                agg = PacketAggregate.newBuilder().setPacketId(packetId).setSubmissionId(submissionId)
+                        .setArtifacts(new ArrayList<>()).setFirstSeenMillis(System.currentTimeMillis()).build();
+                OPEN_AGGREGATES.incrementAndGet();
+            }
+            if (v instanceof PacketReceived p) {
+                agg.setPacket(p);
+            } else {
+                final ArtifactNormalized a = (ArtifactNormalized) v;
+                final List<ArtifactNormalized> list = new ArrayList<>(agg.getArtifacts());
+                list.removeIf(x -> x.getArtifact().getArtifactId().equals(a.getArtifact().getArtifactId()));
+                list.add(a);
+                agg.setArtifacts(list);
+            }
+            if (complete(agg)) {
+                decide(key, agg);
+            } else {
+                aggregates.put(key, agg);
+            }
+        }
+
+        private static boolean complete(final PacketAggregate agg) {
+            return agg.getPacket() != null && agg.getArtifacts().size() >= agg.getPacket().getArtifacts().size();
+        }
+
+        private void decide(final String key, final PacketAggregate agg) {
+            final PacketReceived packet = agg.getPacket();
+            final DecisionHistory prior = history.get(packet.getPacketId());
+            final PacketDecider.Revision revision = prior == null ? PacketDecider.Revision.first()
+                    : prior.getLastSubmissionId().equals(packet.getSubmissionId())
+                    ? new PacketDecider.Revision(prior.getRevisions(), null)
+                    : new PacketDecider.Revision(prior.getRevisions() + 1, prior.getLastDecisionId());
+            final long now = System.currentTimeMillis();
+            final Decision decision = decider.decide(packet, agg.getArtifacts(), revision, now);
+            final String topic = decision.getDecision() == DecisionKind.STAGED
+                    ? dev.handoff.common.TopicNames.STAGED : dev.handoff.common.TopicNames.EXCEPTIONS;
+            final RecordHeaders headers = new RecordHeaders();
+            ProvenanceHeaders.apply(headers, decision, topic, Hashing.sha256Hex(DecisionJson.toJsonLine(decision)));
+            context.forward(new Record<>(packet.getPacketId(), decision, now, headers));
+            aggregates.delete(key);
+            OPEN_AGGREGATES.decrementAndGet();
+            history.put(packet.getPacketId(), DecisionHistory.newBuilder().setPacketId(packet.getPacketId())
+                    .setRevisions(revision.number()).setLastDecisionId(decision.getDecisionId())
+                    .setLastSubmissionId(packet.getSubmissionId()).setLastDecidedMillis(now).build());
+            LOGGER.info("packetId={} decision={} reasons={} revision={}", packet.getPacketId(),
+                    decision.getDecision(), decision.getReasons().size(), revision.number());
+        }
+
+        /** Decides submissions whose missing artifacts did not arrive within the grace period. */
+        private void expire(final long now) {
+            final List<KeyValue<String, PacketAggregate>> due = new ArrayList<>();
+            try (KeyValueIterator<String, PacketAggregate> it = aggregates.all()) {
+                while (it.hasNext()) {
+                    final KeyValue<String, PacketAggregate> kv = it.next();
+                    if (now - kv.value.getFirstSeenMillis() >= timing.grace().toMillis()) {
+                        due.add(kv);
+                    }
+                }
+            }
+            for (final KeyValue<String, PacketAggregate> kv : due) {
+                if (kv.value.getPacket() != null) {
+                    LOGGER.warn("packetId={} deciding after grace with {} of {} artifacts", kv.value.getPacketId(),
+                            kv.value.getArtifacts().size(), kv.value.getPacket().getArtifacts().size());
+                    decide(kv.key, kv.value);
+                } else if (now - kv.value.getFirstSeenMillis() >= 10 * timing.grace().toMillis()) {
+                    LOGGER.warn("packetId={} artifacts without a packet event for 10 grace periods: dropped",
+                            kv.value.getPacketId());
+                    aggregates.delete(kv.key);
+                    OPEN_AGGREGATES.decrementAndGet();
+                }
+            }
+        }
+
+        private void purgeHistory(final long now) {
+            final List<String> old = new ArrayList<>();
+            try (KeyValueIterator<String, DecisionHistory> it = history.all()) {
+                while (it.hasNext()) {
+                    final KeyValue<String, DecisionHistory> kv = it.next();
+                    if (now - kv.value.getLastDecidedMillis() > timing.historyRetention().toMillis()) {
+                        old.add(kv.key);
+                    }
+                }
+            }
+            old.forEach(history::delete);
+        }
+    }
+}
