@@ -8,6 +8,7 @@ import dev.handoff.common.AttachmentStore;
 import dev.handoff.common.AvroSerdes;
 import dev.handoff.common.DirectoryAttachmentStore;
 import dev.handoff.common.HandoffConfig;
+import dev.handoff.common.RegistryRules;
 import dev.handoff.common.StreamsService;
 import dev.handoff.common.StreamsSettings;
 import dev.handoff.common.TopicAdmin;
@@ -94,6 +95,7 @@ public final class Pipeline implements AutoCloseable {
             this.topics = new Topics(new AvroSerdes(config.get(HandoffConfig.REGISTRY_URL)));
             this.store = new DirectoryAttachmentStore(Path.of(config.get(HandoffConfig.ATTACHMENTS_DIR)));
             TopicAdmin.ensureTopics(config);
+            RegistryRules.ensureBackward(config.get(HandoffConfig.REGISTRY_URL));
             openCollector();
             if (startServices) {
                 services.add(ExtractorService.create(config));
