@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "handoff", mixinStandardHelpOptions = true, version = "handoff 0.1.0",
         description = "Turns SSO-outage evidence packets into escalation staging records or duty-manager exceptions.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, EvalCommand.class})
 public final class Handoff {
 
     private Handoff() {

@@ -315,7 +315,8 @@ final class Scenarios {
                         "Incident: SSO outage since " + s7.startText() + ", ticket #" + s7.ticketId(),
                         "Bridge opens 09:30 AWST. Responders:", "{table}"), responderTable(responders7)))
                 .why("The bridge template requests SEV1_BRIDGE; Standard Success is bridge eligible. Chloe Nguyen's phone "
-                        + "+61 8 5550 1266 is the later (replacing) contacts line, so it agrees with the roster.");
+                        + "+61 8 5550 1266 is the later (replacing) contacts line, so it agrees with the roster. No ticket states an "
+                        + "impact level; 'all site staff ... about 1,400 users locked out' is read as EXTENSIVE (widespread, no workaround).");
 
         // C008: PDF bridge template + Zendesk JSON; entitlement renewed by a later reference line.
         final Story s8 = Story.of(vantor, "52008", "2026-11-12", "13:10", "Europe/Zurich", "CET", vantor.person(0),
@@ -496,7 +497,12 @@ final class Scenarios {
                 s23.exceptionGold("ENTITLEMENT_MISSING").field("tenant", kestrel.id()).field("responseTier", null))
                 .manifest(s23.receivedAt(), "zendesk", s23.ticketId(), null, null)
                 .file("zendesk-52023.json", TextFormats.zendeskJson(s23.ticket()))
-                .file("marcus.eml", TextFormats.eml(s23.mail()));
+                .file("Fwd_ Kestrel SSO.eml", TextFormats.eml(new TextFormats.Mail("fwd." + s23.ticketId() + "@aster-access.example",
+                        "Gareth Lyle <gareth.lyle@aster-access.example>", List.of(Story.SUPPORT), List.of(),
+                        "FW: " + s23.subject(), s23.start().plusMinutes(31), "Forwarding Marcus's email below (attached).\n\n"
+                        + "Gareth Lyle\nAccount Manager, Aster Access", false, null, s23.mail())))
+                .why("The email is a vendor account manager's forward with the customer's message attached as message/rfc822. "
+                        + "ENT-8105-A is SUSPENDED: no entitlement covers, responseTier null.");
         final Story s24 = Story.of(monarch, "48124", "2026-11-17", "11:25", "America/New_York", "EST", monarch.person(1), List.of(), 1,
                 "Every analyst (about 260 people) is locked out of the platform.", "ASTR-2207");
         add("PKT-C024", "ENTITLEMENT_MISSING: the only ACTIVE entitlement starts 2027-01-01",
@@ -587,10 +593,12 @@ final class Scenarios {
                         + "500 users) cannot sign in through SSO; the SAML login ends with ASTR-4011.", List.of())))
                 .why("A US/EU tenant, teams in Ireland and India, no email Date or stated zone: IST could be +0530 or Irish "
                         + "time; nothing settles it. firstObservedAt is not checked.");
-        final Story s34 = Story.of(bwLogistics, "48134", "2026-11-26", "09:00", CET, "CET", bwLogistics.person(1), List.of(), 2,
+        final Story s34 = Story.of(bwLogistics, "48134", "2026-11-26", "10:15", CET, "CET", bwLogistics.person(1), List.of(), 2,
                 "About 350 warehouse users cannot sign in.", "ASTR-4011");
         add("PKT-C034", "TIMING_UNCERTAIN: ticket says 08:00 UTC, email (+0100) says 10:15 local: 75 minutes apart",
                 Gold.exception("TIMING_UNCERTAIN").field("tenant", bwLogistics.id()))
+                .why("Two claims of the first failure, 08:00Z and 09:15Z: more than 30 minutes apart. Which one is "
+                        + "firstObservedAt is not checked.")
                 .manifest(s34.receivedAt(), "zendesk", s34.ticketId(), null, null)
                 .file("ticket-48134.csv", csv(s34.ticket("First failures at 08:00 UTC: warehouse users cannot sign in through SSO "
                         + "(ASTR-4011). " + s34.impactLine(), s34.impactCell(), "Production")))
@@ -684,8 +692,9 @@ final class Scenarios {
                 "About 60 new hires cannot sign in.", "ASTR-3302");
         final String ssn = ssn();
         add("PKT-C043", "PRIVACY_PERSONAL_DATA: email with an employee's social security number",
-                s43.exceptionGold("PRIVACY_PERSONAL_DATA").field("tenant", northgate.id()).flags("PII_NATIONAL_ID").secret(ssn))
+                s43.exceptionGold("PRIVACY_PERSONAL_DATA").without("businessImpact").field("tenant", northgate.id()).flags("PII_NATIONAL_ID").secret(ssn))
                 .manifest(s43.receivedAt(), "email", s43.ticketId(), null, null)
+                .why("'About 60 new hires' out of a 3,800-user tenant could be MINOR or MODERATE; businessImpact is not checked.")
                 .file("dana.eml", TextFormats.eml(s43.mail(s43.mailBody() + "\n\nOne affected new hire for your checks: "
                         + "Marisol Vega, SSN " + ssn + ", employee 40817.")));
 
@@ -723,6 +732,7 @@ final class Scenarios {
                 s46.exceptionGold("ENTITLEMENT_MISSING", "CONTACT_MISMATCH").field("tenant", ostrava.id())
                         .field("responseTier", null).field("approvedContacts", List.of()))
                 .manifest(s46.receivedAt(), "zendesk", s46.ticketId(), null, null)
+                .why("Jana Svobodova is on the roster but not approved; she is the only person named, so approvedContacts is empty.")
                 .file("ticket-48146.csv", csv(s46.ticket()))
                 .file("jana.eml", TextFormats.eml(s46.mail()));
 

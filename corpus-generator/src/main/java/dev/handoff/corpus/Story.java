@@ -94,7 +94,7 @@ record Story(Tenant tenant, String ticketId, ZonedDateTime start, String zoneLab
     }
 
     String mailBody() {
-        return "Hello support,\n\nsince " + hhmm() + " this morning nobody at " + tenant.shortName()
+        return "Hello support,\n\nsince " + hhmm() + (start.getHour() < 12 ? " this morning" : " today") + " nobody at " + tenant.shortName()
                 + " can sign in through SSO; the identity provider page shows " + error + ".\n" + impactLine
                 + "\n\nKind regards,\n" + requester.name() + "\n" + requester.role() + ", " + tenant.name() + "\n"
                 + requester.phone();
@@ -120,7 +120,7 @@ record Story(Tenant tenant, String ticketId, ZonedDateTime start, String zoneLab
                 + "- Environment: production\n"
                 + "- Started: " + startText() + " (" + startUtc().toString().substring(11, 16) + " UTC) on "
                 + start.toLocalDate() + "\n"
-                + "- Impact: " + impactLine + "\n"
+                + "- Impact: " + impactCell() + ". " + impactLine + "\n"
                 + "- Customer contacts: " + String.join(", ", names) + "\n\n"
                 + "Error seen by users: " + error + " after the SAML redirect to " + tenant.prodHost() + ".\n";
     }

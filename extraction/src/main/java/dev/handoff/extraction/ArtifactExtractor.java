@@ -35,6 +35,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -63,6 +64,8 @@ public final class ArtifactExtractor implements AutoCloseable {
     public static final long DEFAULT_CACHE_SIZE = 512;
     private static final double UNCLASSIFIED_BELOW = 0.5;
     private static final int QUEUE = 256;
+    /** The pool may grow to this many times its size while threads are stuck in uninterruptible parsers. */
+    private static final int STUCK_THREAD_FACTOR = 4;
 
     private final ReadLimits limits;
     private final PrivacyScanner scanner;
@@ -71,6 +74,7 @@ public final class ArtifactExtractor implements AutoCloseable {
     private final CandidateMiner miner = new CandidateMiner();
     private final ExtractionCache cache;
     private final ThreadPoolExecutor pool;
+    private final int maxThreads;
 
     public ArtifactExtractor(final ReadLimits limits, final PrivacyScanner scanner, final long cacheSize) {
         this(limits, scanner, cacheSize, ReaderRegistry.defaults(), new ArtifactClassifier()::classify);
@@ -85,6 +89,7 @@ public final class ArtifactExtractor implements AutoCloseable {
         this.classifier = classifier;
         this.cache = new ExtractionCache(cacheSize);
         final int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.maxThreads = threads * STUCK_THREAD_FACTOR;
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
                 new ReaderThreads());
         this.pool.allowCoreThreadTimeOut(true);
@@ -249,9 +254,15 @@ public final class ArtifactExtractor implements AutoCloseable {
      */
     private <T> T runBoundedRaw(final Callable<T> task, final CountDownLatch started) throws Exception {
         final Duration timeout = limits.timeout();
+        final AtomicBoolean running = new AtomicBoolean();
         final Future<T> future = pool.submit(() -> {
+            running.set(true);
             started.countDown();
-            return task.call();
+            try {
+                return task.call();
+            } finally {
+                running.set(false);
+            }
         });
         try {
             if (!started.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -261,10 +272,26 @@ public final class ArtifactExtractor implements AutoCloseable {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (final TimeoutException | InterruptedException e) {
             future.cancel(true);
+            if (running.get()) {
+                replaceStuckThread();
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             throw e;
+        }
+    }
+
+    /**
+     * A parser that ignores interruption keeps its thread; give the pool one more so hostile files
+     * cannot starve the healthy ones, up to a fixed ceiling.
+     */
+    private synchronized void replaceStuckThread() {
+        final int size = pool.getMaximumPoolSize();
+        if (size < maxThreads) {
+            pool.setMaximumPoolSize(size + 1);
+            pool.setCorePoolSize(size + 1);
+            LOGGER.warn("reader thread stuck after timeout; pool grown threads={}", size + 1);
         }
     }
 

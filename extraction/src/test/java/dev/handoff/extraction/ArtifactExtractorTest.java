@@ -189,6 +189,45 @@ class ArtifactExtractorTest {
     }
 
     @Test
+    void shouldKeepReadingOtherArtifactsWhenHostileReadersIgnoreInterrupts() throws InterruptedException {
+        // Given
+        final CountDownLatch release = new CountDownLatch(1);
+        final LineReader notes = new LineReader(ArtifactKind.ESCALATION_NOTE, List.of(), List.of());
+        final ArtifactReader stubborn = new ArtifactReader() {
+            @Override
+            public boolean canRead(final Classification classification) {
+                return classification.getKind() == ArtifactKind.EMAIL;
+            }
+
+            @Override
+            public ArtifactContent read(final ArtifactInput input, final Classification classification, final ReadLimits limits) {
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    } catch (final InterruptedException ignored) {
+                        // A hostile parser swallows the interrupt and carries on.
+                    }
+                }
+                throw new IllegalStateException("released");
+            }
+        };
+        final ArtifactExtractor extractor = extractor(SHORT, (a, k, b, s) -> PrivacyReport.empty(), stubborn, notes);
+        final int stuck = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+        // When
+        for (int i = 0; i < stuck; i++) {
+            extractor.extract(note("hostile-" + i + ".eml", "EMAIL " + i));
+        }
+        final ExtractionResult healthy = extractor.extract(note("note.md", "Start 09:05 CEST."));
+        release.countDown();
+
+        // Then
+        assertThat(healthy.readable()).isTrue();
+        assertThat(healthy.warnings()).isEmpty();
+        assertThat(healthy.candidates()).extracting(Candidate::getType).contains(MentionType.TIME_CLAIM);
+    }
+
+    @Test
     void shouldWarnWithoutQuotingContentWhenReaderThrows() {
         // Given
         final ArtifactReader throwing = new ArtifactReader() {

@@ -85,6 +85,9 @@ final class TimeClaimMiner {
     private static final Pattern FOLLOW_FIRST = Pattern.compile("(?i)^[ ,]*(?:onwards|onward|on,|and since)");
     private static final Pattern FOLLOW_REPORT = Pattern.compile("(?i)^.{0,60}?\\bwrote:");
     private static final Pattern QUALIFIER = Pattern.compile("(?i)(?:around|about|approx\\.?|approximately|roughly|~|ca\\.|gegen)\\s?$");
+    /** A year, a month name or a relative day: the claim names a date, not only a clock time. */
+    private static final Pattern DATE_PART = Pattern.compile(
+            "(?i)\\d{4}|(?<![A-Za-z])" + MONTH + "(?![A-Za-z])|yesterday|today|gestern|heute|\\d{1,2}[./]\\d{1,2}[./]\\d{2}");
     private static final Pattern REPORT_FIELD = Pattern.compile(
             "(?i).*(created|opened|submitted|received|sent|date|reported|updated|modified|logged).*");
 
@@ -157,7 +160,7 @@ final class TimeClaimMiner {
         if (QUALIFIER.matcher(t.substring(lookback, start)).find()) {
             attrs.put(APPROXIMATE, "true");
         }
-        final boolean hasDate = value.matches("(?s).*(\\d{4}|[A-Za-z]{3}).*") && value.matches("(?s).*\\d.*");
+        final boolean hasDate = DATE_PART.matcher(value).find();
         final boolean hasClock = value.indexOf(':') > 0 || value.matches("(?is).*\\d ?[ap]\\.?m.*");
         double confidence = hasDate && hasClock ? 0.7 : 0.6;
         if (isReportField(ctx)) {
