@@ -273,7 +273,8 @@ class ArtifactExtractorTest {
         final ExtractionResult result = extractor.extract(note("deep.xml", "<a><a><a>"));
 
         // Then
-        assertThat(result.warnings()).extracting(Notice::getMessage).contains("deep.xml: nested too deeply to read (ArtifactExtractorTest$3)");
+        assertThat(result.warnings()).extracting(Notice::getMessage)
+                .anySatisfy(m -> assertThat(m).startsWith("deep.xml: nested too deeply to read (ArtifactExtractorTest$"));
     }
 
     @Test

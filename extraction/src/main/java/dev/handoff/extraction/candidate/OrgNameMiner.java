@@ -25,8 +25,8 @@ final class OrgNameMiner {
             "(?i)(?<![A-Za-z])(?=[oOcCaAtTfFkKuU])(?:organi[sz]ation(?: name)?|company(?: name)?|customer(?: name)?|client(?: name)?"
                     + "|account name|tenant name|firma|kunde|unternehmen)[ \\t]{0,3}:[ \\t]{0,3}([^\\n\\r;|\\t]{1,120})");
     private static final Pattern ORG_FIELD = Pattern.compile(
-            "(?i)(?:organi[sz]ation(?: name)?|company(?: name)?|customer(?: name)?|client(?: name)?|account(?: name)?"
-                    + "|tenant(?: name)?|org|firma|kunde)");
+            "(?i)(?:organi[sz]ation(?: name)?|company(?: name)?|customer(?: name)?|client name|account name"
+                    + "|tenant name|org|firma|kunde)");
     private static final Pattern SIGNATURE = Pattern.compile(
             "^((?:[A-Z][\\w&/.\\-]*|of|and|for|&)(?: (?:[A-Z][\\w&/.\\-]*|of|and|for|&)){0,5}), "
                     + "([A-Z0-9][\\p{L}\\d&'\u2019.\\-]*(?: [A-Z0-9&][\\p{L}\\d&'\u2019.\\-]*){0,5})$");

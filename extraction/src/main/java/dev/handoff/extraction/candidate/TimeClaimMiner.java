@@ -31,6 +31,8 @@ final class TimeClaimMiner {
             + "|Januar|Februar|M\u00e4rz|Mai|Juni|Juli|Oktober|Dezember)";
     private static final String DOW = "(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?"
             + "|Sat(?:urday)?|Sun(?:day)?)";
+    /** Day of month 1-31, so "Mai 96" or "May 45" are not dates. */
+    private static final String DAY = "(?:3[01]|[12]\\d|0?[1-9])(?!\\d)";
     private static final String CLOCK = "(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:[.,]\\d{1,9})?)?";
     private static final String AMPM = "(?: ?(?:[AaPp]\\.?[Mm]\\.?)(?![A-Za-z]))";
     private static final String NUM_ZONE = "(?:Z|[+\\-](?:[01]\\d|2[0-3]):?[0-5]\\d)(?![A-Za-z0-9])";
@@ -40,16 +42,16 @@ final class TimeClaimMiner {
             Pattern.compile("(?<![\\d\\-/.])\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
                     + "(?:[T ]" + CLOCK + "(?: ?" + NUM_ZONE + ")?)?(?![\\d])"),
             // RFC 5322: Wed, 14 Oct 2026 09:31:00 +0200
-            Pattern.compile("(?<![A-Za-z0-9])(?=[A-Za-z0-9])(?:" + DOW + ",? )?\\d{1,2} " + MONTH + " \\d{4}(?:,? " + CLOCK
+            Pattern.compile("(?<![A-Za-z0-9])(?=[A-Za-z0-9])(?:" + DOW + ",? )?" + DAY + " " + MONTH + " \\d{4}(?:,? " + CLOCK
                     + "(?: ?(?:[+\\-]\\d{4}|UT|GMT|Z))?)?(?![\\d])"),
             // 20/11/2026 09:14, 20.11.2026 09:14, 11/20/2026 9:14 AM
             Pattern.compile("(?<![\\d./:])\\d{1,2}(?:\\.\\d{1,2}\\.\\d{4}|/\\d{1,2}/(?:\\d{4}|\\d{2}))(?:,? (?:at |um )?"
                     + CLOCK + AMPM + "?)?(?![\\d/]|\\.\\d)"),
             // Nov 20, 9:14 AM; Tuesday, November 20, 2026 at 9:14
-            Pattern.compile("(?<![A-Za-z0-9])(?=[A-Z])(?:" + DOW + ",? )?" + MONTH + " \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?"
+            Pattern.compile("(?<![A-Za-z0-9])(?=[A-Z])(?:" + DOW + ",? )?" + MONTH + " " + DAY + "(?:st|nd|rd|th)?(?:,? \\d{4})?"
                     + "(?:,? (?:at )?" + CLOCK + AMPM + "?|,? (?:at )?(?:1[0-2]|0?[1-9])" + AMPM + ")?(?![\\d])"),
             // 20 November 2026 at 9:14, 20th of Nov
-            Pattern.compile("(?<![A-Za-z0-9])(?=\\d)\\d{1,2}(?:st|nd|rd|th)?(?: of)? " + MONTH + "(?:,? \\d{4})?(?:,? (?:at )?"
+            Pattern.compile("(?<![A-Za-z0-9])(?=\\d)" + DAY + "(?:st|nd|rd|th)?(?: of)? " + MONTH + "(?:,? \\d{4})?(?:,? (?:at )?"
                     + CLOCK + AMPM + "?)?(?![\\d])"),
             // yesterday at 17:30, this morning around 9
             Pattern.compile("(?i)(?<![A-Za-z0-9])(?=[yYtTlL])(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))"

@@ -84,6 +84,15 @@ class CandidateMinerTest {
     }
 
     @Test
+    void shouldNotReadTimeWhenNumbersCannotBeDatesOrClocks() {
+        // When
+        final List<Candidate> times = mine("Stand Mai 96, version 2.6.13, ratio 16:9, build 10.0.0.1:8080", MentionType.TIME_CLAIM);
+
+        // Then
+        assertThat(times).isEmpty();
+    }
+
+    @Test
     void shouldCopyAnchorAndZoneWhenSegmentCarriesThem() {
         // Given
         final TextSegment body = note("since 09:05 this morning nothing works",
