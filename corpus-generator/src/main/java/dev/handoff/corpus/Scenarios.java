@@ -263,7 +263,7 @@ final class Scenarios {
 
         // C004: Jira JSON + JPEG with small light-grey text + sanitized HAR.
         final Story s4 = Story.of(halvorsen, "SUP-4104", "2026-11-06", "06:55", "Europe/Oslo", "CET", halvorsen.person(0),
-                List.of(halvorsen.person(1)), 3, "Crew portal users on the vessels (around 120 people) cannot sign in; office staff are fine.",
+                List.of(), 3, "Crew portal users on the vessels (around 120 people) cannot sign in; office staff are fine.",
                 "ASTR-3302");
         final List<TextFormats.HarEntry> sanitized = s4.harEntries(halvorsen.prodHost(), halvorsen.prodGuid(),
                 List.<String[]>of(new String[] {"aster_session", "[REDACTED]"}), "Bearer [REDACTED]", "SAMLResponse=[REDACTED]&RelayState=%2Fcrew");
@@ -277,7 +277,7 @@ final class Scenarios {
 
         // C005: CSV ticket + XLSX CRM with hidden archived sheet + PDF note.
         final Story s5 = Story.of(fenwick, "48105", "2026-11-09", "10:02", "Europe/London", "GMT", fenwick.person(0),
-                List.of(fenwick.person(1)), 2, "Fee earners in the London office (about 300 people) cannot open the document system via SSO.",
+                List.of(), 2, "Fee earners in the London office (about 300 people) cannot open the document system via SSO.",
                 "ASTR-4011");
         add("PKT-C005", "clean: CSV ticket, XLSX CRM snapshot with a hidden archived sheet, PDF note", s5.stagedGold(PREMIER).noSecrets())
                 .manifest(s5.receivedAt(), "zendesk", s5.ticketId(), null, null)
@@ -360,7 +360,14 @@ final class Scenarios {
                 .manifest(s11.receivedAt(), "jira", s11.ticketId(), null, null)
                 .file("SUP-4111.json", TextFormats.jiraJson(s11.ticket("First failures at 08:14 UTC: users cannot sign in "
                         + "through SSO, SAML login ends with ASTR-4011. " + s11.impactLine(), s11.impactCell(), "Production")))
-                .file("tomasz.eml", TextFormats.eml(s11.mail()))
+                .file("tomasz.eml", TextFormats.eml(new TextFormats.Mail("sup4111.helsinki@mail.brightwater-foods.example",
+                        s11.requester().mailbox(), List.of(Story.SUPPORT), List.of(), "[SUP-4111] " + s11.subject(),
+                        s11.start().plusMinutes(19).withZoneSameInstant(java.time.ZoneId.of("Europe/Helsinki")),
+                        "Hello support,\n\nsince 10:14 this morning (I am at our Helsinki office this week) nobody can sign "
+                        + "in to production through SSO; the identity provider page shows ASTR-4011.\n" + s11.impactLine()
+                        + "\n\nTomasz Wrobel\nIdentity Engineer, Brightwater Foods plc", true, null, null)))
+                .why("Three zones that agree: the ticket's 08:14 UTC, the email's 'since 10:14' in its +0200 Date "
+                        + "(sent from Helsinki) and the screenshot's UTC time all give 08:14Z.")
                 .file("screenshot.png", Screenshots.png(s11.page(bwFoods.prodHost(), bwFoods.prodGuid(), false, true)));
 
         // C012: truncated PNG and XLSX.
@@ -418,7 +425,7 @@ final class Scenarios {
                         + "Two tenants are evidenced: conflict. Tenant, tier and contacts are left unchecked.");
 
         // C016: TENANT_CONFLICT + PRIVACY_SECRET (session cookie).
-        final Story s16 = Story.of(northgate, "48116", "2026-11-05", "10:12", "America/Chicago", "CST", northgate.person(0),
+        final Story s16 = Story.of(northgate, "48116", "2026-11-05", "10:12", "America/Chicago", "Central time (UTC-6)", northgate.person(0),
                 List.of(), 1, "All US sites (about 2,000 users) cannot sign in.", "ASTR-2207");
         final String cookie16 = secrets.token(48);
         add("PKT-C016", "TENANT_CONFLICT + PRIVACY_SECRET: Northgate ticket, HAR in Vantor Bio's directory with a session cookie",
@@ -548,7 +555,9 @@ final class Scenarios {
         final Story s29 = Story.of(northgate, "52029", "2026-11-23", "06:55", "America/Chicago", "CST", northgate.person(2), List.of(), 2,
                 "The Chicago labs (about 400 users) cannot sign in to the LIMS.", "ASTR-4011");
         add("PKT-C029", "CONTACT_MISMATCH: requester on the roster but not approved for escalation",
-                s29.exceptionGold("CONTACT_MISMATCH").field("tenant", northgate.id()).field("approvedContacts", List.of()))
+                s29.exceptionGold("CONTACT_MISMATCH").field("tenant", northgate.id()))
+                .why("Brenda Kowalski is the only person named and is not approved: whether approvedContacts is [] or null "
+                        + "(missing) is not checked.")
                 .manifest(s29.receivedAt(), "zendesk", s29.ticketId(), null, null)
                 .file("zendesk-52029.json", TextFormats.zendeskJson(s29.ticket()))
                 .file("brenda.eml", TextFormats.eml(s29.mail()));
@@ -705,11 +714,15 @@ final class Scenarios {
                 Gold.exception("MANDATORY_FIELD_MISSING").field("tenant", bwFoods.id()).field("productSurface", null)
                         .field("firstObservedAt", s44.startIso()))
                 .manifest(s44.receivedAt(), "zendesk", s44.ticketId(), null, null)
-                .file("ticket-48144.csv", csv(s44.ticket("Since 07:55 CET staff in Cork get an error page (0x80070005) when "
-                        + "they open the intranet. " + s44.impactLine(), s44.impactCell(), "Production")))
-                .file("niamh.eml", TextFormats.eml(s44.mail("Hello,\n\nsince 07:55 this morning our Cork staff get an error "
+                .file("ticket-48144.csv", csv(new TextFormats.Ticket(s44.ticketId(), "Intranet error page in Cork",
+                        s44.requester().name(), s44.requester().email(), bwFoods.name(), s44.impactCell(), "Production",
+                        s44.created(), "Since 07:55 CET staff in Cork get an error page (0x80070005) when they open the intranet. "
+                        + s44.impactLine(), List.of())))
+                .file("niamh.eml", TextFormats.eml(new TextFormats.Mail("48144.cork@mail.brightwater-foods.example",
+                        s44.requester().mailbox(), List.of(Story.SUPPORT), List.of(), "[#48144] Intranet error page in Cork",
+                        s44.start().plusMinutes(19), "Hello,\n\nsince 07:55 this morning our Cork staff get an error "
                         + "page (0x80070005) when they open the intranet.\n" + s44.impactLine()
-                        + "\n\nNiamh Costello\nIT Operations Lead, Brightwater Foods plc")))
+                        + "\n\nNiamh Costello\nIT Operations Lead, Brightwater Foods plc", true, null, null)))
                 .why("Neither artifact mentions sign-in, SSO, SAML, MFA, provisioning or the admin console: the product "
                         + "surface cannot be told, and it is mandatory. A guess would be a fabrication.");
 
@@ -730,9 +743,9 @@ final class Scenarios {
                 "All dispatch staff (about 900 users) cannot sign in.", "ASTR-2207");
         add("PKT-C046", "ENTITLEMENT_MISSING + CONTACT_MISMATCH: expired tenant, requester not approved",
                 s46.exceptionGold("ENTITLEMENT_MISSING", "CONTACT_MISMATCH").field("tenant", ostrava.id())
-                        .field("responseTier", null).field("approvedContacts", List.of()))
+                        .field("responseTier", null))
                 .manifest(s46.receivedAt(), "zendesk", s46.ticketId(), null, null)
-                .why("Jana Svobodova is on the roster but not approved; she is the only person named, so approvedContacts is empty.")
+                .why("Jana Svobodova is on the roster but not approved and the only person named: approvedContacts ([] or null) is not checked.")
                 .file("ticket-48146.csv", csv(s46.ticket()))
                 .file("jana.eml", TextFormats.eml(s46.mail()));
 

@@ -95,7 +95,8 @@ record Story(Tenant tenant, String ticketId, ZonedDateTime start, String zoneLab
 
     String mailBody() {
         return "Hello support,\n\nsince " + hhmm() + (start.getHour() < 12 ? " this morning" : " today") + " nobody at " + tenant.shortName()
-                + " can sign in through SSO; the identity provider page shows " + error + ".\n" + impactLine
+                + " can sign in to production through SSO; the identity provider page (" + tenant.prodHost() + ") shows "
+                + error + ".\n" + impactLine
                 + "\n\nKind regards,\n" + requester.name() + "\n" + requester.role() + ", " + tenant.name() + "\n"
                 + requester.phone();
     }

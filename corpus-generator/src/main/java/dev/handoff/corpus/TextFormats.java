@@ -113,7 +113,9 @@ final class TextFormats {
                     .append(",\"emailAddress\":").append(js(c.authorEmail())).append("},\"created\":")
                     .append(js(JIRA.format(c.at()))).append(",\"body\":").append(js(c.body())).append("}");
         }
-        b.append("]}}}\n");
+        b.append("]}},\"names\":{\"summary\":\"Summary\",\"created\":\"Created\",\"reporter\":\"Reporter\","
+                + "\"customfield_10002\":\"Organizations\",\"customfield_10204\":\"Business Impact\",\"environment\":\"Environment\","
+                + "\"description\":\"Description\",\"comment\":\"Comment\"}}\n");
         return utf8(b.toString());
     }
 
