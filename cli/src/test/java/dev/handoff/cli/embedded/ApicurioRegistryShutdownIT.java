@@ -32,30 +32,43 @@ class ApicurioRegistryShutdownIT {
             "-cp", System.getProperty("java.class.path"), RegistryHoldingProcess.class.getName()))
             .redirectError(scratch.resolve("owner.log").toFile())
             .start();
-        long registryPid = -1;
-        Path registryDirectory = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null && registryPid < 0; line = out.readLine()) {
-                if (line.startsWith(RegistryHoldingProcess.DIRECTORY_PREFIX)) {
-                    registryDirectory = Path.of(line.substring(RegistryHoldingProcess.DIRECTORY_PREFIX.length()));
-                } else if (line.startsWith(RegistryHoldingProcess.PID_PREFIX)) {
-                    registryPid = Long.parseLong(line.substring(RegistryHoldingProcess.PID_PREFIX.length()));
-                }
-            }
-        } catch (final IOException e) {
-            owner.destroyForcibly();
-            throw e;
+        try {
+            final Announcement announced = readAnnouncement(owner);
+            assertThat(announced.pid()).as("registry pid announced; see %s", scratch.resolve("owner.log")).isPositive();
+            assertThat(isAlive(announced.pid())).isTrue();
+
+            // When the owner gets SIGTERM, which runs the same shutdown hooks as Ctrl-C
+            owner.destroy();
+
+            // Then
+            await().atMost(Duration.ofMinutes(2)).until(() -> !owner.isAlive() && !isAlive(announced.pid()));
+            assertThat(announced.directory()).doesNotExist();
+        } finally {
+            // SIGTERM, not SIGKILL: a killed owner would orphan its registry
+            owner.destroy();
         }
-        assertThat(registryPid).as("registry pid announced; see %s", scratch.resolve("owner.log")).isPositive();
-        assertThat(isAlive(registryPid)).isTrue();
+    }
 
-        // When the owner gets SIGTERM, as the JVM's shutdown sequence does on Ctrl-C
-        owner.destroy();
+    private record Announcement(long pid, Path directory) {
+    }
 
-        // Then
-        final long pid = registryPid;
-        await().atMost(Duration.ofMinutes(2)).until(() -> !owner.isAlive() && !isAlive(pid));
-        assertThat(registryDirectory).doesNotExist();
+    private static Announcement readAnnouncement(final Process owner) throws IOException {
+        long pid = -1;
+        Path directory = null;
+        final BufferedReader out = new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8));
+        // stop at the pid line: the owner prints nothing more until it is terminated
+        while (pid < 0) {
+            final String line = out.readLine();
+            if (line == null) {
+                break;
+            }
+            if (line.startsWith(RegistryHoldingProcess.DIRECTORY_PREFIX)) {
+                directory = Path.of(line.substring(RegistryHoldingProcess.DIRECTORY_PREFIX.length()));
+            } else if (line.startsWith(RegistryHoldingProcess.PID_PREFIX)) {
+                pid = Long.parseLong(line.substring(RegistryHoldingProcess.PID_PREFIX.length()));
+            }
+        }
+        return new Announcement(pid, directory);
     }
 
     private static boolean isAlive(final long pid) {
