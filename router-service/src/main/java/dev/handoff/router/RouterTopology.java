@@ -9,6 +9,7 @@ import dev.handoff.avro.PacketReceived;
 import dev.handoff.common.DecisionJson;
 import dev.handoff.common.ProvenanceHeaders;
 import dev.handoff.common.Topics;
+import dev.handoff.common.ops.HandoffMetrics;
 import dev.handoff.core.Hashing;
 import dev.handoff.router.policy.PacketDecider;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * packets + artifacts-normalized (co-partitioned by packet id) -> per-submission state until every
@@ -83,6 +85,7 @@ public final class RouterTopology {
         private ProcessorContext<String, Decision> context;
         private KeyValueStore<String, PacketAggregate> aggregates;
         private KeyValueStore<String, DecisionHistory> history;
+        private final HandoffMetrics metrics = HandoffMetrics.forService(RouterService.NAME);
 
         Aggregate(final PacketDecider decider, final Timing timing) {
             this.decider = decider;
@@ -95,6 +98,8 @@ public final class RouterTopology {
             this.aggregates = context.getStateStore(AGGREGATES);
             this.history = context.getStateStore(HISTORY);
             context.schedule(timing.punctuate(), PunctuationType.WALL_CLOCK_TIME, this::expire);
+            metrics.gauge(HandoffMetrics.ROUTER_OPEN_PACKETS, "Submissions waiting for artifacts in the router's state",
+                    OPEN_AGGREGATES::get);
             context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::purgeHistory);
         }
 
@@ -104,6 +109,7 @@ public final class RouterTopology {
             final String packetId;
             final String submissionId;
             if (v instanceof PacketReceived p) {
+                metrics.packetReceived();
                 packetId = p.getPacketId();
                 submissionId = p.getSubmissionId();
             } else if (v instanceof ArtifactNormalized a) {
@@ -147,7 +153,9 @@ public final class RouterTopology {
                     ? new PacketDecider.Revision(prior.getRevisions(), null)
                     : new PacketDecider.Revision(prior.getRevisions() + 1, prior.getLastDecisionId());
             final long now = System.currentTimeMillis();
+            final long start = System.nanoTime();
             final Decision decision = decider.decide(packet, agg.getArtifacts(), revision, now);
+            metrics.stageLatency("decide", Duration.ofNanos(System.nanoTime() - start));
             final String topic = decision.getDecision() == DecisionKind.STAGED
                     ? dev.handoff.common.TopicNames.STAGED : dev.handoff.common.TopicNames.EXCEPTIONS;
             final RecordHeaders headers = new RecordHeaders();
@@ -158,8 +166,18 @@ public final class RouterTopology {
             history.put(packet.getPacketId(), DecisionHistory.newBuilder().setPacketId(packet.getPacketId())
                     .setRevisions(revision.number()).setLastDecisionId(decision.getDecisionId())
                     .setLastSubmissionId(packet.getSubmissionId()).setLastDecidedMillis(now).build());
-            LOGGER.info("packetId={} decision={} reasons={} revision={}", packet.getPacketId(),
-                    decision.getDecision(), decision.getReasons().size(), revision.number());
+            metrics.decision(decision.getDecision().name(),
+                    decision.getReasons().stream().map(n -> n.getCode()).toList(),
+                    decision.getWarnings().stream().map(n -> n.getCode()).toList(),
+                    decision.getPrivacyFlags().stream().map(f -> f.getCode().name()).toList(),
+                    packet.getPublishedAtMillis(), System.currentTimeMillis());
+            MDC.put("packetId", packet.getPacketId());
+            try {
+                LOGGER.info("packetId={} decision={} reasons={} revision={}", packet.getPacketId(),
+                        decision.getDecision(), decision.getReasons().size(), revision.number());
+            } finally {
+                MDC.remove("packetId");
+            }
         }
 
         /** Decides submissions whose missing artifacts did not arrive within the grace period. */

@@ -80,7 +80,10 @@ final class TimeClaimMiner {
     private static final Pattern FIRST_CUES = Pattern.compile(
             "(?i)(?<![A-Za-z])(since|from|started|starting|starts|start|began|begun|beginning|first noticed|first failed"
                     + "|first seen|first observed|first reported|went down|down since|outage began|broke|stopped working"
-                    + "|failing since|failures? since|seit|ab|beginn|began failing|noticed|onset|outage start)(?![A-Za-z])");
+                    + "|failing since|failures? since|seit|ab|beginn|began failing|noticed|onset|outage start"
+                    + "|first (?:sign-?in |login |log-in |authentication )?(?:failures?|errors?|reports?|alerts?|occurrences?)"
+                    + "|(?:failures?|errors?|problems?|issues?|outage) (?:started|began|begun|since)|not working since"
+                    + "|locked out since|affected since|broken since|down from)(?![A-Za-z])");
     private static final Pattern REPORT_CUES = Pattern.compile(
             "(?i)(?<![A-Za-z])(sent|created|reported|report|submitted|received|opened|logged|filed|date|posted|wrote|raised"
                     + "|written|updated|gesendet|erstellt)(?![A-Za-z])");

@@ -278,6 +278,8 @@ public final class DocumentReader implements ArtifactReader {
                 final int page = p;
                 segments.add(new TextSegment(input.artifactId(), budget.take(text), (s, e) -> pdfLocator(page, s, e),
                         Map.of(SegmentContext.ROLE, "paragraph")));
+                pdfTablePeople(make, candidates, text, page,
+                        classification.getKind() == ArtifactKind.BRIDGE_TEMPLATE ? "RESPONDER" : "MENTION");
                 if (!titleDone) {
                     titleDone = true;
                     if (classification.getKind() == ArtifactKind.BRIDGE_TEMPLATE) {
@@ -298,6 +300,69 @@ public final class DocumentReader implements ArtifactReader {
         }
         return new ArtifactContent(input.artifactId(), classification.getKind(), classification.getMediaType(), true,
                 segments, candidates, List.of(), List.of(), attributes);
+    }
+
+    /**
+     * People in a table drawn as text on a PDF page ("Responder | Role | Email | Phone" rows, as exported from
+     * Markdown or Word): a header row whose cells name person columns, then one row per person.
+     */
+    private static void pdfTablePeople(final DocumentReaderCandidates make, final List<Candidate> out, final String text,
+            final int page, final String participation) {
+        List<ColumnRole> roles = null;
+        int lineStart = 0;
+        for (final String line : text.split("\n", -1)) {
+            final int offset = lineStart;
+            lineStart += line.length() + 1;
+            if (!line.contains("|")) {
+                roles = null;
+                continue;
+            }
+            final List<PlainTextReader.TableCell> cells = PlainTextReader.cells(line);
+            final List<ColumnRole> lineRoles = cells.stream().map(c -> ColumnRole.of(c.text())).toList();
+            final boolean header = lineRoles.contains(ColumnRole.EMAIL) || lineRoles.contains(ColumnRole.PHONE)
+                    ? lineRoles.stream().filter(r -> r != ColumnRole.UNKNOWN).count() >= 2 && cells.stream()
+                    .noneMatch(c -> DocumentReaderCandidates.isEmail(c.text().strip())) : false;
+            if (header) {
+                roles = lineRoles;
+                continue;
+            }
+            if (roles == null) {
+                continue;
+            }
+            String name = null;
+            PlainTextReader.TableCell where = null;
+            final Map<String, String> attrs = new java.util.HashMap<>();
+            for (int c = 0; c < Math.min(cells.size(), roles.size()); c++) {
+                final PlainTextReader.TableCell cell = cells.get(c);
+                final String v = cell.text().strip();
+                if (v.isEmpty()) {
+                    continue;
+                }
+                switch (roles.get(c)) {
+                    case EMAIL -> {
+                        if (DocumentReaderCandidates.isEmail(v)) {
+                            attrs.put(SegmentContext.EMAIL, v.toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                    case PHONE -> attrs.put(SegmentContext.PHONE, v);
+                    case PERSON_ROLE -> attrs.put(SegmentContext.PERSON_ROLE, v);
+                    case CONTACT_NAME, REQUESTER, UNKNOWN -> {
+                        if (name == null && !DocumentReaderCandidates.isEmail(v) && v.matches("\\p{L}[\\p{L}'.-]*(?: \\p{L}[\\p{L}'.-]*){1,3}")) {
+                            name = v;
+                            where = cell;
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            if (name == null || (!attrs.containsKey(SegmentContext.EMAIL) && !attrs.containsKey(SegmentContext.PHONE))) {
+                continue;
+            }
+            attrs.put(SegmentContext.NAME, name);
+            attrs.put(SegmentContext.PARTICIPATION, participation);
+            out.add(make.of(FieldNames.APPROVED_CONTACTS, MentionType.PERSON, name,
+                    pdfLocator(page, offset + where.start(), offset + where.end()), where.text(), attrs));
+        }
     }
 
     static String pdfLocator(final int page, final int start, final int end) {

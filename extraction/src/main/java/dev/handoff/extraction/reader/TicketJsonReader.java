@@ -63,6 +63,7 @@ public final class TicketJsonReader implements ArtifactReader {
             "organization_name", "account", "account_name", "customer", "customer_name", "suppliedcompany");
     private static final Set<String> IMPACT_KEYS = Set.of("impact", "business_impact", "businessimpact", "urgency");
     private static final Set<String> ENV_KEYS = Set.of("environment", "env", "instance");
+    private static final List<String> LABEL_KEYS = List.of("title", "name", "label", "field", "display_name", "displayName");
     private static final Pattern HTML = Pattern.compile("<(/?[a-zA-Z][a-zA-Z0-9]*)(\\s[^>]*)?/?>");
     private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
     private static final Pattern BLOB = Pattern.compile("^[A-Za-z0-9+/=\\r\\n]{200,}$");
@@ -147,6 +148,7 @@ public final class TicketJsonReader implements ArtifactReader {
                 return;
             }
             final Scope scope = scopeOf(node, outer);
+            labelledValue(node, pointer, scope, depth);
             final Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 final Map.Entry<String, JsonNode> field = fields.next();
@@ -167,6 +169,33 @@ public final class TicketJsonReader implements ArtifactReader {
                     visit(value, at, scope, depth + 1);
                 } else if (value.isArray()) {
                     visit(value, at, scope, depth + 1);
+                }
+            }
+        }
+
+        /**
+         * Custom fields arrive as {"title": "Business impact", "value": "2 - Significant/Large"} (Zendesk,
+         * Freshdesk, ServiceNow REST): the label names what the value is, so read the value as if the label
+         * were its key.
+         */
+        private void labelledValue(final JsonNode node, final String pointer, final Scope scope, final int depth) {
+            final JsonNode value = node.get("value");
+            if (value == null || !value.isValueNode() || value.isNull()) {
+                return;
+            }
+            for (final String labelKey : LABEL_KEYS) {
+                final JsonNode label = node.get(labelKey);
+                if (label != null && label.isTextual() && !label.asText().isBlank()) {
+                    final String key = label.asText().strip();
+                    final String lower = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                            .replaceAll("^_|_$", "");
+                    if (IMPACT_KEYS.contains(lower) || ENV_KEYS.contains(lower) || ORG_KEYS.contains(lower)
+                            || lower.endsWith("_impact") || lower.startsWith("impact")) {
+                        final String mapped = IMPACT_KEYS.contains(lower) || ENV_KEYS.contains(lower)
+                                || ORG_KEYS.contains(lower) ? lower : "impact";
+                        text(mapped, key, value.asText(), pointer + "/value", scope, depth);
+                    }
+                    return;
                 }
             }
         }

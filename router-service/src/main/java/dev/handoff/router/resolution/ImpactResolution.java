@@ -48,8 +48,9 @@ public final class ImpactResolution {
             return new Resolved(Fields.missing(List.of(), List.of()),
                     List.of(Fields.notice(Codes.IMPACT_AMBIGUOUS, msg, List.of(FieldNames.BUSINESS_IMPACT), ev)), List.of());
         }
+        // The customer's own choice on an impact scale (ITIL label) outranks keyword readings of prose.
         final List<Support> ranked = byLevel.values().stream()
-                .sorted(Comparator.comparingDouble(Support::confidence).reversed()
+                .sorted(Comparator.comparingDouble((Support s) -> (itil(s) ? 1.0 : 0.0) + s.confidence()).reversed()
                         .thenComparing(s -> ImpactLevel.valueOf(s.key()).ordinal())).toList();
         final Support top = ranked.get(0);
         final ImpactLevel topLevel = ImpactLevel.valueOf(top.key());
@@ -78,6 +79,10 @@ public final class ImpactResolution {
         }
         final FieldStatus status = c >= config.resolvedConfidence() ? FieldStatus.RESOLVED : FieldStatus.LOW_CONFIDENCE;
         return Resolved.of(Fields.of(merged, status, c, top.evidence(4), alternatives, top.bestTrace()));
+    }
+
+    private static boolean itil(final Support s) {
+        return s.values().stream().anyMatch(v -> "ITIL".equals(v.getAttributes().get("source")));
     }
 
     /** The level's best statement, with user counts, regions and workaround gathered from every statement. */

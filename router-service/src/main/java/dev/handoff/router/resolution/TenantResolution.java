@@ -91,7 +91,11 @@ public final class TenantResolution {
 
     static boolean asserted(final Support s) {
         if (s.ocrOnly()) {
-            return s.artifacts().size() >= 2 && s.confidence() >= ASSERTED;
+            // OCR alone is asserted only by independent identifiers (a directory GUID and an IdP host on one
+            // error page) or by two artifacts; one garbled mention never is.
+            final long kinds = s.values().stream().filter(v -> v.getConfidence() >= 0.4)
+                    .map(v -> v.getAttributes().getOrDefault("mentionType", "?")).distinct().count();
+            return kinds >= 2 || (s.artifacts().size() >= 2 && s.confidence() >= ASSERTED);
         }
         return s.maxSingle() >= ASSERTED || (s.artifacts().size() >= 2 && s.confidence() >= ASSERTED);
     }

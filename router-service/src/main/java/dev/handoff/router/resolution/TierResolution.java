@@ -25,6 +25,10 @@ import java.util.Optional;
  */
 public final class TierResolution {
 
+    /** Entitlement states a CRM snapshot can claim; anything else (blank, a date) is not a status claim. */
+    private static final java.util.Set<String> KNOWN_STATUSES = java.util.Set.of("ACTIVE", "EXPIRED", "SUSPENDED",
+            "CANCELLED", "CANCELED", "INACTIVE", "TERMINATED", "LAPSED", "PENDING");
+
     private TierResolution() {
     }
 
@@ -53,7 +57,7 @@ public final class TierResolution {
                 claimEvidence.addAll(s.value().getEvidence());
             }
             final String status = s.value().getAttributes().get("status");
-            if (status != null) {
+            if (status != null && KNOWN_STATUSES.contains(status.trim().toUpperCase(Locale.ROOT))) {
                 claimedStatuses.add(status.toUpperCase(Locale.ROOT));
                 claimEvidence.addAll(s.value().getEvidence());
             }

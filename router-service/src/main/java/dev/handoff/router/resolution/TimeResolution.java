@@ -44,6 +44,10 @@ public final class TimeResolution {
         final Duration tolerance = Duration.ofMinutes(config.timingToleranceMinutes());
         final List<Reading> readings = new ArrayList<>();
         for (final PacketView.Sourced s : packet.values(FieldNames.FIRST_OBSERVED_AT)) {
+            final String original = s.value().getAttributes().get("original");
+            if (original != null && !hasClockTime(original)) {
+                continue; // a date alone says nothing about when in the day the failure began
+            }
             parse(s.value().getValue()).ifPresent(at -> readings.add(new Reading(s.artifactId(), s.value(), at,
                     s.value().getAttributes().getOrDefault("timeRole", "OTHER"),
                     s.artifactId() + "/" + s.value().getAttributes().getOrDefault("group",
@@ -75,7 +79,12 @@ public final class TimeResolution {
             final List<Reading> possible = group.stream()
                     .filter(r -> bound == null || !r.at().isAfter(bound.plus(SLACK))).toList();
             final List<Reading> options = possible.isEmpty() ? group : possible;
-            if (distinct(options) == 1) {
+            final Optional<Reading> written = options.stream().filter(TimeResolution::keepsWrittenOffset).findFirst();
+            if (written.isPresent()) {
+                // An abbreviation out of season (CEST in November): the customer wrote an offset; whether they
+                // meant it is for a person to judge, so the written offset stands and disagreement shows.
+                settled.add(new Claim(written.get(), "written-offset"));
+            } else if (distinct(options) == 1) {
                 settled.add(new Claim(options.get(0), options.size() < group.size() ? "report-time" : null));
             } else {
                 unsettled.add(options);
@@ -163,6 +172,20 @@ public final class TimeResolution {
         final double c = agreeing.confidence();
         final FieldStatus status = c >= config.resolvedConfidence() ? FieldStatus.RESOLVED : FieldStatus.LOW_CONFIDENCE;
         return Resolved.of(Fields.of(utc(earliest.reading().at()), status, c, agreeing.evidence(4), alternatives, trace));
+    }
+
+    private static final java.util.regex.Pattern CLOCK = java.util.regex.Pattern.compile(
+            "(?<![\\d./])\\d{1,2}[:.h]\\d{2}(?![\\d./])|(?i:\\d{1,2}\\s*(?:am|pm|a\\.m\\.|p\\.m\\.))"
+                    + "|(?<![\\d./-])\\d{1,2}\\s*(?:[A-Z]{2,5}\\b|(?i:o'?clock|uhr)\\b)|(?i:\\b(?:noon|midnight|mittag)\\b)");
+
+    /** True when the written claim names a time of day, not only a date. */
+    static boolean hasClockTime(final String original) {
+        return CLOCK.matcher(original).find();
+    }
+
+    private static boolean keepsWrittenOffset(final Reading r) {
+        return r.value().getTrace().stream().anyMatch(t -> t.getStep().startsWith("abbreviation-out-of-season")
+                && t.getOutput() != null && t.getOutput().contains("keeping the written"));
     }
 
     private static long distinct(final List<Reading> readings) {
