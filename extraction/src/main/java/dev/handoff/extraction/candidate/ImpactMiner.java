@@ -67,7 +67,15 @@ final class ImpactMiner {
     private ImpactMiner() {
     }
 
+    /** An ITIL impact label written in prose or a note ("Impact: 2 - Significant/Large"). */
+    private static final Pattern ITIL_LABEL = Pattern.compile(
+            "(?i)(?<![\\w-])[1-4] ?[-\u2013] ?(?:Extensive|Widespread|Significant|Large|Moderate|Limited|Minor|Localized"
+                    + "|Localised)(?: ?/ ?[A-Za-z]+)?(?![\\w-])");
+
     static void mine(final MiningContext ctx) {
+        for (final MatchResult m : ctx.matches(ITIL_LABEL)) {
+            ctx.add(FieldNames.BUSINESS_IMPACT, MentionType.ITIL_IMPACT, m.group(), m.start(), m.end(), 0.85);
+        }
         final String t = ctx.masked();
         statements(ctx, t);
         counts(ctx, t);

@@ -107,6 +107,7 @@ public final class TicketJsonReader implements ArtifactReader {
         private final List<TextSegment> segments = new ArrayList<>();
         private final List<Candidate> candidates = new ArrayList<>();
         private String firstAnchor;
+        private final Map<String, String> displayNames = new HashMap<>();
         private String firstZone;
 
         Walk(final String artifactId, final ReadLimits limits) {
@@ -149,13 +150,28 @@ public final class TicketJsonReader implements ArtifactReader {
             }
             final Scope scope = scopeOf(node, outer);
             labelledValue(node, pointer, scope, depth);
+            // Jira: custom fields are named in a "names" map beside "fields" (customfield_10204 -> Business Impact)
+            final JsonNode names = node.get("names");
+            if (names != null && names.isObject()) {
+                names.fields().forEachRemaining(e -> {
+                    if (e.getValue().isTextual()) {
+                        displayNames.put(e.getKey(), e.getValue().asText());
+                    }
+                });
+            }
             final Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 final Map.Entry<String, JsonNode> field = fields.next();
                 final String key = field.getKey();
-                final String lower = key.toLowerCase(Locale.ROOT);
+                final String shownName = displayNames.getOrDefault(key, key);
+                final String lower = shownName.equals(key) ? key.toLowerCase(Locale.ROOT)
+                        : shownName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
                 final JsonNode value = field.getValue();
                 final String at = pointer + "/" + escape(key);
+                if (value.isObject() && value.path("value").isValueNode() && !value.path("value").isNull()
+                        && !shownName.equals(key)) {
+                    text(lower, shownName, value.path("value").asText(), at + "/value", scope, depth);
+                }
                 if (value.isTextual()) {
                     text(lower, key, value.asText(), at, scope, depth);
                 } else if (value.isObject()) {

@@ -47,6 +47,12 @@ public final class ImpactMapper {
     private static final Pattern COUNT = Pattern.compile(
             "(?i)(?:~|approx\\.?\\s*|about\\s+|around\\s+|over\\s+|more than\\s+|roughly\\s+|all\\s+)?(\\d{1,3}(?:[,.\u202f ]\\d{3})+|\\d+)(?:\\s*\\+)?\\s+"
                     + "(?:[A-Za-z-]+\\s+){0,2}?(users?|staff|employees|people|accounts|agents|members|workers|seats|colleagues|engineers|technicians|cashiers|nurses|students|persons)\\b");
+    /** "nobody at Brightwater can sign in", with a few words between the negation and the verb. */
+    private static final Pattern NOBODY = Pattern.compile(
+            "\\b(nobody|no one|noone|no-one)\\b(?: \\S+){0,6}? (can|could|is able|are able|was able)\\b");
+    private static final Pattern PART_OF_COMPANY = Pattern.compile(
+            "\\b(office|site|warehouse|plant|branch|store|shop|team|department|division|floor|building|location"
+                    + "|region|country|clinic|hospital|campus|vessel|factory)s?\\b");
     private static final Pattern ITIL_NUMBER = Pattern.compile("^\\s*([1-4])\\b");
 
     static {
@@ -160,6 +166,12 @@ public final class ImpactMapper {
         if (all.find() && (cueText == null || all.group().length() > cueText.length())) {
             level = ImpactLevel.EXTENSIVE;
             cueText = all.group();
+        }
+        final Matcher nobody = NOBODY.matcher(folded);
+        if (nobody.find() && (cueText == null || nobody.group().length() > cueText.length())) {
+            // "nobody at <company> can": everyone; "nobody at our Bergen office can": a unit of the company
+            level = PART_OF_COMPANY.matcher(nobody.group()).find() ? ImpactLevel.SIGNIFICANT : ImpactLevel.EXTENSIVE;
+            cueText = nobody.group();
         }
         final Matcher unit = WHOLE_UNIT.matcher(folded);
         if (unit.find() && (cueText == null || unit.group().length() > cueText.length())) {

@@ -184,6 +184,11 @@ public final class TimeResolution {
     }
 
     private static boolean keepsWrittenOffset(final Reading r) {
+        // Only for an abbreviation with one meaning; an out-of-season member of an ambiguous one (Irish
+        // "IST" in November) is simply its least likely reading.
+        if (r.value().getTrace().stream().anyMatch(t -> t.getStep().startsWith("zone-resolve(ambiguous)"))) {
+            return false;
+        }
         return r.value().getTrace().stream().anyMatch(t -> t.getStep().startsWith("abbreviation-out-of-season")
                 && t.getOutput() != null && t.getOutput().contains("keeping the written"));
     }
