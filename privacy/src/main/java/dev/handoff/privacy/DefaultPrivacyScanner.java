@@ -56,6 +56,7 @@ public final class DefaultPrivacyScanner implements PrivacyScanner {
             }
             detections.addAll(scanSegment(segment));
         }
+        detections.addAll(scanAcrossSegments(texts));
         if (har.isEmpty() && kind == ArtifactKind.HAR_SUMMARY && texts.isEmpty() && bytes != null) {
             // A truncated HAR is still text: scan it line by line so nothing in it escapes.
             detections.addAll(scanSegment(lineSegment(artifactId, new String(bytes, StandardCharsets.UTF_8))));
@@ -64,6 +65,53 @@ public final class DefaultPrivacyScanner implements PrivacyScanner {
         LOGGER.debug("privacy.scan artifact={} findings={} secrets={}", artifactId, report.findings().size(),
                 report.hasSecrets());
         return report;
+    }
+
+    /**
+     * Secrets that span segments: a reader that locates text line by line (Markdown, plain text, OCR) splits a
+     * PEM key block over many segments. The segments are joined in order and the text rules run once more;
+     * a match that crosses a segment boundary is a finding located at its first line, and every line of it
+     * is registered with the redactor, because each line travels as its own segment.
+     */
+    List<Detection> scanAcrossSegments(final List<TextSegment> segments) {
+        if (segments.size() < 2) {
+            return List.of();
+        }
+        final StringBuilder joined = new StringBuilder();
+        final int[] starts = new int[segments.size()];
+        for (int i = 0; i < segments.size(); i++) {
+            starts[i] = joined.length();
+            joined.append(segments.get(i).text()).append('\n');
+        }
+        final String text = joined.toString();
+        final List<Detection> out = new ArrayList<>();
+        for (final TextMatch match : textRules.find(text)) {
+            final int first = segmentAt(starts, match.start());
+            final int last = segmentAt(starts, Math.max(match.start(), match.end() - 1));
+            if (first == last) {
+                continue; // found by the per-segment pass already
+            }
+            final String value = match.value(text);
+            final List<String> lines = new ArrayList<>();
+            for (final String line : value.split("\\R")) {
+                if (line.strip().length() >= 8) {
+                    lines.add(line.strip());
+                }
+            }
+            final TextSegment at = segments.get(first);
+            final int from = match.start() - starts[first];
+            out.add(new Detection(match.code(), value, at.locate(from, at.text().length()), match.label(),
+                    match.detector() + "(multi-line)", lines));
+        }
+        return out;
+    }
+
+    private static int segmentAt(final int[] starts, final int offset) {
+        int i = java.util.Arrays.binarySearch(starts, offset);
+        if (i < 0) {
+            i = -i - 2;
+        }
+        return Math.max(0, i);
     }
 
     /** Text rules and personal-data detectors on one segment; locators come from the segment. */

@@ -293,7 +293,9 @@ public final class ApicurioRegistryServer implements AutoCloseable {
         private Path javaExecutable;
         private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
-        private Duration readyTimeout = Duration.ofSeconds(60);
+        // Generous by default: on a loaded 2-core machine a cold start took over 60 s; override with
+        // -Dhandoff.embedded.ready.timeout.seconds or HANDOFF_EMBEDDED_READY_TIMEOUT_SECONDS.
+        private Duration readyTimeout = EmbeddedTimeouts.ready();
         private boolean useClassDataArchive = true;
         private Path classDataArchive;
 

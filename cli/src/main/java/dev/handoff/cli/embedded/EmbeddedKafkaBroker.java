@@ -209,7 +209,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private final Map<String, Object> clientProperties = new LinkedHashMap<>();
         private final List<String> formatArguments = new ArrayList<>();
-        private Duration readyTimeout = Duration.ofSeconds(60);
+        // Generous by default: on a loaded 2-core machine a cold start took over 60 s; override with
+        // -Dhandoff.embedded.ready.timeout.seconds or HANDOFF_EMBEDDED_READY_TIMEOUT_SECONDS.
+        private Duration readyTimeout = EmbeddedTimeouts.ready();
 
         private Builder() {
         }

@@ -167,11 +167,14 @@ public final class ImpactMapper {
             level = ImpactLevel.EXTENSIVE;
             cueText = all.group();
         }
+        // people say "nobody at <company> can" about one office too: a loose cue, weaker than "all staff"
+        boolean loose = false;
         final Matcher nobody = NOBODY.matcher(folded);
         if (nobody.find() && (cueText == null || nobody.group().length() > cueText.length())) {
             // "nobody at <company> can": everyone; "nobody at our Bergen office can": a unit of the company
             level = PART_OF_COMPANY.matcher(nobody.group()).find() ? ImpactLevel.SIGNIFICANT : ImpactLevel.EXTENSIVE;
             cueText = nobody.group();
+            loose = true;
         }
         final Matcher unit = WHOLE_UNIT.matcher(folded);
         if (unit.find() && (cueText == null || unit.group().length() > cueText.length())) {
@@ -188,6 +191,7 @@ public final class ImpactMapper {
         final TraceBuilder trace = TraceBuilder.start();
         double conf = 0.6;
         if (level != ImpactLevel.UNKNOWN) {
+            conf = loose && cueText.equals(nobody.group()) ? 0.5 : conf;
             trace.step("narrative-map", text, level.name() + " (cue \"" + cueText + "\")", true);
         } else if (own != null && own <= 5) {
             level = ImpactLevel.MINOR;

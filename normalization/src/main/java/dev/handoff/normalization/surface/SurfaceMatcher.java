@@ -38,17 +38,29 @@ public final class SurfaceMatcher {
 
     public List<NormalizedValue> match(final List<Candidate> candidates, final List<ProductSurfaceRecord> surfaces) {
         final List<NormalizedValue> out = new ArrayList<>();
+        // Fold each candidate once, not once per surface: folding is the costly part of matching.
+        final List<Candidate> fed = new ArrayList<>();
+        final List<FoldedText> texts = new ArrayList<>();
+        for (final Candidate c : candidates) {
+            if (feeds(c)) {
+                fed.add(c);
+                texts.add(FoldedText.of(c.getValue()));
+            }
+        }
         for (final ProductSurfaceRecord s : surfaces) {
             final Set<String> keywords = new LinkedHashSet<>();
             final List<Evidence> evidence = new ArrayList<>();
             boolean onlyOcr = true;
-            for (final Candidate c : candidates) {
-                if (!feeds(c)) {
-                    continue;
-                }
-                final FoldedText text = FoldedText.of(c.getValue());
-                for (final String keyword : s.getKeywords()) {
-                    final String key = FoldedText.fold(keyword);
+            final List<String> keys = new ArrayList<>();
+            for (final String keyword : s.getKeywords()) {
+                keys.add(FoldedText.fold(keyword));
+            }
+            for (int ci = 0; ci < fed.size(); ci++) {
+                final Candidate c = fed.get(ci);
+                final FoldedText text = texts.get(ci);
+                for (int ki = 0; ki < keys.size(); ki++) {
+                    final String keyword = s.getKeywords().get(ki);
+                    final String key = keys.get(ki);
                     List<FoldedText.Span> spans = text.find(key);
                     if (spans.isEmpty() && c.getType() == MentionType.ERROR_CODE && key.length() >= 4
                             && text.folded().startsWith(key)) {

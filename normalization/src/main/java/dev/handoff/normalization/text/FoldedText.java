@@ -2,6 +2,7 @@ package dev.handoff.normalization.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,38 +31,41 @@ public final class FoldedText {
     public static FoldedText of(final String text) {
         final String source = text == null ? "" : text;
         final StringBuilder out = new StringBuilder(source.length());
-        final List<Integer> map = new ArrayList<>(source.length());
+        int[] map = new int[source.length() + 1];
+        int mapped = 0;
         boolean pendingSpace = false;
         int i = 0;
         while (i < source.length()) {
             final int cp = source.codePointAt(i);
             final int width = Character.charCount(cp);
             if (Character.isLetterOrDigit(cp)) {
-                final String decomposed = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD);
-                final String lower = decomposed.toLowerCase(Locale.ROOT);
-                for (int k = 0; k < lower.length(); k++) {
-                    final char c = lower.charAt(k);
+                // ASCII letters and digits have no decomposition: skip the Normalizer for them
+                final String lower = cp < 0x80 ? null
+                        : Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD)
+                                .toLowerCase(Locale.ROOT);
+                final int n = lower == null ? 1 : lower.length();
+                for (int k = 0; k < n; k++) {
+                    final char c = lower == null ? Character.toLowerCase((char) cp) : lower.charAt(k);
                     if (Character.getType(c) == Character.NON_SPACING_MARK) {
                         continue;
                     }
+                    if (mapped + 2 > map.length) {
+                        map = Arrays.copyOf(map, map.length * 2 + 2);
+                    }
                     if (pendingSpace && out.length() > 0) {
                         out.append(' ');
-                        map.add(i);
+                        map[mapped++] = i;
                     }
                     pendingSpace = false;
                     out.append(c);
-                    map.add(i);
+                    map[mapped++] = i;
                 }
             } else {
                 pendingSpace = true;
             }
             i += width;
         }
-        final int[] origin = new int[map.size()];
-        for (int k = 0; k < origin.length; k++) {
-            origin[k] = map.get(k);
-        }
-        return new FoldedText(source, out.toString(), origin);
+        return new FoldedText(source, out.toString(), Arrays.copyOf(map, mapped));
     }
 
     /** The folded form of a phrase: {@code "Brightlake Ceramics GmbH"} becomes {@code "brightlake ceramics gmbh"}. */

@@ -24,6 +24,9 @@ import java.util.Set;
  */
 public final class ImpactResolution {
 
+    /** A statement contradicts only when it is solid: a loose phrase ("nobody at X can") is not enough. */
+    static final double SOLID = 0.55;
+
     private ImpactResolution() {
     }
 
@@ -59,7 +62,7 @@ public final class ImpactResolution {
                 .map(s -> Fields.alternative(s.best().getImpact(), s.confidence(), s.evidence(3))).toList();
         final List<Support> contradicting = ranked.stream().skip(1)
                 .filter(s -> Math.abs(ImpactLevel.valueOf(s.key()).ordinal() - topLevel.ordinal()) >= 2)
-                .filter(s -> s.confidence() >= config.impactConfidence() && !s.ocrOnly()).toList();
+                .filter(s -> s.confidence() >= Math.max(config.impactConfidence(), SOLID) && !s.ocrOnly()).toList();
         if (!contradicting.isEmpty() && top.confidence() >= config.impactConfidence()) {
             final List<Evidence> ev = new ArrayList<>(top.evidence(2));
             contradicting.forEach(s -> ev.addAll(s.evidence(2)));
