@@ -15,6 +15,7 @@ import dev.handoff.router.policy.PacketDecider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -46,6 +47,8 @@ public final class RouterTopology {
 
     public static final String AGGREGATES = "router-aggregates";
     public static final String HISTORY = "router-history";
+    /** Open submissions by first-seen time, so the grace check visits only the due ones. */
+    public static final String DEADLINES = "router-deadlines";
 
     /** Open aggregates in this JVM, for the state-size metric. */
     public static final AtomicLong OPEN_AGGREGATES = new AtomicLong();
@@ -63,6 +66,8 @@ public final class RouterTopology {
                 topics.serdes().<PacketAggregate>value()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY), Serdes.String(),
                 topics.serdes().<DecisionHistory>value()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES), Serdes.String(),
+                Serdes.String()));
         final KStream<String, SpecificRecord> packets = builder.stream(topics.packets.name(), topics.packets.consumed())
                 .mapValues(v -> (SpecificRecord) v, Named.as("packet-as-event"));
         final KStream<String, SpecificRecord> artifacts = builder
@@ -70,7 +75,8 @@ public final class RouterTopology {
                 .mapValues(v -> (SpecificRecord) v, Named.as("artifact-as-event"));
         packets.merge(artifacts, Named.as("packet-events"))
                 .filter((k, v) -> v != null && k != null, Named.as("drop-null-events"))
-                .process(() -> new Aggregate(decider, timing), Named.as("aggregate-and-decide"), AGGREGATES, HISTORY)
+                .process(() -> new Aggregate(decider, timing), Named.as("aggregate-and-decide"), AGGREGATES, HISTORY,
+                        DEADLINES)
                 .to((key, decision, ctx) -> decision.getDecision() == DecisionKind.STAGED
                                 ? topics.staged.name() : topics.exceptions.name(),
                         Produced.with(topics.staged.keySerde(), topics.staged.valueSerde()));
@@ -85,6 +91,7 @@ public final class RouterTopology {
         private ProcessorContext<String, Decision> context;
         private KeyValueStore<String, PacketAggregate> aggregates;
         private KeyValueStore<String, DecisionHistory> history;
+        private KeyValueStore<String, String> deadlines;
         private final HandoffMetrics metrics = HandoffMetrics.forService(RouterService.NAME);
 
         Aggregate(final PacketDecider decider, final Timing timing) {
@@ -97,6 +104,13 @@ public final class RouterTopology {
             this.context = context;
             this.aggregates = context.getStateStore(AGGREGATES);
             this.history = context.getStateStore(HISTORY);
+            this.deadlines = context.getStateStore(DEADLINES);
+            if (deadlines.approximateNumEntries() == 0) {
+                // state written before the index existed: index it once
+                try (KeyValueIterator<String, PacketAggregate> it = aggregates.all()) {
+                    it.forEachRemaining(kv -> deadlines.put(deadlineKey(kv.value), kv.key));
+                }
+            }
             context.schedule(timing.punctuate(), PunctuationType.WALL_CLOCK_TIME, this::expire);
             metrics.gauge(HandoffMetrics.ROUTER_OPEN_PACKETS, "Submissions waiting for artifacts in the router's state",
                     OPEN_AGGREGATES::get);
@@ -124,6 +138,7 @@ public final class RouterTopology {
                 agg = PacketAggregate.newBuilder().setPacketId(packetId).setSubmissionId(submissionId)
                         .setArtifacts(new ArrayList<>()).setFirstSeenMillis(System.currentTimeMillis()).build();
                 OPEN_AGGREGATES.incrementAndGet();
+                deadlines.put(deadlineKey(agg), key);
             }
             if (v instanceof PacketReceived p) {
                 agg.setPacket(p);
@@ -139,6 +154,11 @@ public final class RouterTopology {
             } else {
                 aggregates.put(key, agg);
             }
+        }
+
+        private static String deadlineKey(final PacketAggregate agg) {
+            return String.format(Locale.ROOT, "%019d|%s|%s", agg.getFirstSeenMillis(), agg.getPacketId(),
+                    agg.getSubmissionId());
         }
 
         private static boolean complete(final PacketAggregate agg) {
@@ -162,6 +182,7 @@ public final class RouterTopology {
             ProvenanceHeaders.apply(headers, decision, topic, Hashing.sha256Hex(DecisionJson.toJsonLine(decision)));
             context.forward(new Record<>(packet.getPacketId(), decision, now, headers));
             aggregates.delete(key);
+            deadlines.delete(deadlineKey(agg));
             OPEN_AGGREGATES.decrementAndGet();
             history.put(packet.getPacketId(), DecisionHistory.newBuilder().setPacketId(packet.getPacketId())
                     .setRevisions(revision.number()).setLastDecisionId(decision.getDecisionId())
@@ -182,13 +203,20 @@ public final class RouterTopology {
 
         /** Decides submissions whose missing artifacts did not arrive within the grace period. */
         private void expire(final long now) {
+            // Only the due entries of the deadline index are read: reading every open aggregate each
+            // second deserialized all of them and took most of the router's time under load.
             final List<KeyValue<String, PacketAggregate>> due = new ArrayList<>();
-            try (KeyValueIterator<String, PacketAggregate> it = aggregates.all()) {
-                while (it.hasNext()) {
-                    final KeyValue<String, PacketAggregate> kv = it.next();
-                    if (now - kv.value.getFirstSeenMillis() >= timing.grace().toMillis()) {
-                        due.add(kv);
-                    }
+            final String upTo = String.format(Locale.ROOT, "%019d|\uffff", Math.max(0, now - timing.grace().toMillis()));
+            final List<KeyValue<String, String>> entries = new ArrayList<>();
+            try (KeyValueIterator<String, String> it = deadlines.range(String.format(Locale.ROOT, "%019d|", 0L), upTo)) {
+                it.forEachRemaining(entries::add);
+            }
+            for (final KeyValue<String, String> e : entries) {
+                final PacketAggregate agg = aggregates.get(e.value);
+                if (agg == null) {
+                    deadlines.delete(e.key);
+                } else {
+                    due.add(KeyValue.pair(e.value, agg));
                 }
             }
             for (final KeyValue<String, PacketAggregate> kv : due) {
@@ -200,6 +228,7 @@ public final class RouterTopology {
                     LOGGER.warn("packetId={} artifacts without a packet event for 10 grace periods: dropped",
                             kv.value.getPacketId());
                     aggregates.delete(kv.key);
+                    deadlines.delete(deadlineKey(kv.value));
                     OPEN_AGGREGATES.decrementAndGet();
                 }
             }
