@@ -1,6 +1,7 @@
 package dev.handoff.common;
 
 import dev.handoff.avro.DeadLetter;
+import dev.handoff.common.ops.HandoffMetrics;
 import dev.handoff.core.Hashing;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -68,12 +69,31 @@ public final class DeadLetters {
         return String.join(" <- ", names);
     }
 
+    /**
+     * True when the failing record was read by a global store (the reference topics). Kafka Streams
+     * cannot send dead-letter records returned by a handler on the global thread (it casts the global
+     * context to a record-collector supplier and dies with a ClassCastException), so those are written
+     * by the handler itself.
+     */
+    static boolean isGlobal(final ErrorHandlerContext ctx) {
+        return ctx.taskId() == null || ctx.taskId().subtopology() < 0
+                || (ctx.topic() != null && TopicNames.isReference(ctx.topic()));
+    }
+
     static final class Writer {
         private Serializer<DeadLetter> serializer;
         private final StringSerializer keys = new StringSerializer();
         private String service = "handoff";
+        private final Map<String, Object> producerConfig = new java.util.HashMap<>();
+        private org.apache.kafka.clients.producer.Producer<byte[], byte[]> globalProducer;
 
         void configure(final Map<String, ?> configs) {
+            configs.forEach((k, v) -> {
+                if (org.apache.kafka.clients.producer.ProducerConfig.configNames().contains(k)
+                        && !k.endsWith(".serializer") && !k.startsWith("transactional.")) {
+                    producerConfig.put(k, v);
+                }
+            });
             final Object url = configs.get(io.apicurio.registry.serde.SerdeConfig.REGISTRY_URL);
             final Object svc = configs.get(SERVICE_CONFIG);
             service = svc == null ? "handoff" : String.valueOf(svc);
@@ -84,6 +104,28 @@ public final class DeadLetters {
                 }
             });
             serializer = new AvroSerdes(String.valueOf(url), serdeConfig).valueSerializer();
+        }
+
+        /** Reference topics are not read in a transaction: send the dead letter and wait for its ack. */
+        synchronized void sendFromGlobalThread(final ProducerRecord<byte[], byte[]> record) {
+            if (globalProducer == null) {
+                final Map<String, Object> p = new java.util.HashMap<>(producerConfig);
+                p.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+                p.put(org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                p.put(org.apache.kafka.clients.producer.ProducerConfig.CLIENT_ID_CONFIG, service + "-global-dead-letters");
+                globalProducer = new org.apache.kafka.clients.producer.KafkaProducer<>(p,
+                        new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                        new org.apache.kafka.common.serialization.ByteArraySerializer());
+            }
+            try {
+                globalProducer.send(record).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (final InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing a dead letter", ex);
+            } catch (final java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+                // the broker is unreachable: fail the global thread rather than lose the dead letter
+                throw new IllegalStateException("cannot write a dead letter (" + ex.getClass().getSimpleName() + ")", ex);
+            }
         }
 
         List<ProducerRecord<byte[], byte[]>> record(final ErrorHandlerContext ctx, final byte[] rawValue,
@@ -97,6 +139,14 @@ public final class DeadLetters {
                     .setFailedAtMillis(System.currentTimeMillis()).build();
             final String key = ctx.topic() + "-" + ctx.partition() + "@" + ctx.offset();
             COUNT.incrementAndGet();
+            HandoffMetrics.forService(service).deadLetter(ctx.topic());
+            if (isGlobal(ctx)) {
+                sendFromGlobalThread(new ProducerRecord<byte[], byte[]>(TopicNames.DEAD_LETTERS, keys.serialize(TopicNames.DEAD_LETTERS, key),
+                        serializer.serialize(TopicNames.DEAD_LETTERS, dl)));
+                LOGGER.warn("dead letter topic={} partition={} offset={} error={} (global store)", ctx.topic(),
+                        ctx.partition(), ctx.offset(), e.getClass().getSimpleName());
+                return List.of();
+            }
             LOGGER.warn("dead letter topic={} partition={} offset={} error={}", ctx.topic(), ctx.partition(),
                     ctx.offset(), e.getClass().getSimpleName());
             return List.of(new ProducerRecord<>(TopicNames.DEAD_LETTERS, keys.serialize(TopicNames.DEAD_LETTERS, key),

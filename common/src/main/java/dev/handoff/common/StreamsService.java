@@ -1,11 +1,19 @@
 package dev.handoff.common;
 
+import dev.handoff.common.ops.HandoffMetrics;
+import dev.handoff.common.ops.OpsEndpoint;
+import dev.handoff.common.ops.StreamsReadiness;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -28,16 +36,41 @@ public class StreamsService implements AutoCloseable {
     private final String name;
     private final KafkaStreams streams;
     private final Deque<Long> failures = new ArrayDeque<>();
+    private final StreamsReadiness readiness = new StreamsReadiness();
+    private final HandoffMetrics metrics;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final int metricsPort;
+    private final String metricsHost;
+    private OpsEndpoint endpoint;
 
     public StreamsService(final String name, final Topology topology, final HandoffConfig config) {
-        this(name, topology, StreamsSettings.streams(config, name, UUID.randomUUID().toString().substring(0, 8)));
+        this(name, topology, StreamsSettings.streams(config, name, UUID.randomUUID().toString().substring(0, 8)),
+                config.getInt(HandoffConfig.METRICS_PORT), config.get(OpsEndpoint.HOST_CONFIG, OpsEndpoint.DEFAULT_HOST));
     }
 
     public StreamsService(final String name, final Topology topology, final Properties props) {
+        this(name, topology, props, -1, OpsEndpoint.DEFAULT_HOST);
+    }
+
+    private StreamsService(final String name, final Topology topology, final Properties props, final int metricsPort,
+                           final String metricsHost) {
         this.name = name;
         this.streams = new KafkaStreams(topology, props);
+        this.metricsPort = metricsPort;
+        this.metricsHost = metricsHost;
         streams.setUncaughtExceptionHandler(this::onUncaught);
         streams.setStateListener((now, before) -> LOGGER.info("service={} state {} -> {}", name, before, now));
+        streams.setGlobalStateRestoreListener(readiness);
+        this.metrics = HandoffMetrics.forService(name);
+        // Kafka Streams, consumer and producer metrics (incl. records-lag) next to handoff's own
+        // re-read every 10 s (not the 60 s default) so thread, consumer and lag meters appear soon after start
+        this.streamsMetrics = new KafkaStreamsMetrics(streams, Tags.empty(),
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    final Thread t = new Thread(r, name + "-metrics-refresh");
+                    t.setDaemon(true);
+                    return t;
+                }), Duration.ofSeconds(10));
+        streamsMetrics.bindTo(metrics.registry());
     }
 
     private synchronized StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaught(final Throwable e) {
@@ -63,8 +96,25 @@ public class StreamsService implements AutoCloseable {
         return streams;
     }
 
+    /** Starts Kafka Streams and, when {@code handoff.metrics.port} is 0 or more, the metrics and health endpoint. */
     public void start() {
+        if (metricsPort >= 0 && endpoint == null) {
+            try {
+                endpoint = OpsEndpoint.start(metricsHost, metricsPort, metrics, () -> readiness.health(streams.state()));
+            } catch (final IOException e) {
+                throw new UncheckedIOException("service " + name + ": cannot open metrics port " + metricsPort, e);
+            }
+        }
         streams.start();
+    }
+
+    /** The bound metrics/health port, or -1 when the endpoint is off. */
+    public int metricsPort() {
+        return endpoint == null ? -1 : endpoint.port();
+    }
+
+    public HandoffMetrics metrics() {
+        return metrics;
     }
 
     /** Blocks until the service is RUNNING (or fails), for the embedded default. */
@@ -89,12 +139,16 @@ public class StreamsService implements AutoCloseable {
     }
 
     public boolean isReady() {
-        return streams.state() == KafkaStreams.State.RUNNING;
+        return readiness.health(streams.state()).ready();
     }
 
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        streamsMetrics.close();
+        if (endpoint != null) {
+            endpoint.close();
+        }
     }
 
     /** Runs a service from a {@code main}: starts it and blocks until SIGTERM/Ctrl-C. */

@@ -30,6 +30,9 @@ public final class StreamsSettings {
                 Path.of(config.get(HandoffConfig.STATE_DIR), service + "-" + instance).toString());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.OnDeserialization.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.OnProcessing.class.getName());
+        // without it, a valid record of the wrong type on a reference topic kills the global thread
+        // and with it the whole normalizer (Kafka Streams 4.4 leaves it off by default)
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(DeadLetters.SERVICE_CONFIG, service);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 50);
         // Artifact extraction can take seconds per record (OCR): allow for it between polls.

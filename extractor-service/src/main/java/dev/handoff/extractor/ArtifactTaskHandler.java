@@ -6,15 +6,20 @@ import dev.handoff.avro.ArtifactTask;
 import dev.handoff.avro.Classification;
 import dev.handoff.avro.Notice;
 import dev.handoff.common.AttachmentStore;
+import dev.handoff.common.ops.HandoffMetrics;
 import dev.handoff.core.Codes;
 import dev.handoff.extraction.ArtifactInput;
+import dev.handoff.extraction.ExtractionCache;
 import dev.handoff.extraction.ExtractionResult;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Turns one artifact task into what the extractor publishes: fetches the bytes from the attachment
@@ -28,25 +33,53 @@ public final class ArtifactTaskHandler implements Function<ArtifactTask, Artifac
 
     private final AttachmentStore store;
     private final Function<ArtifactInput, ExtractionResult> extraction;
+    private final HandoffMetrics metrics = HandoffMetrics.forService(ExtractorService.NAME);
 
     public ArtifactTaskHandler(final AttachmentStore store, final Function<ArtifactInput, ExtractionResult> extraction) {
         this.store = store;
         this.extraction = extraction;
     }
 
+    /** With the extraction cache's counters, exported as {@code handoff_extraction_cache_hit_ratio}. */
+    public ArtifactTaskHandler(final AttachmentStore store, final Function<ArtifactInput, ExtractionResult> extraction,
+                               final Supplier<ExtractionCache.Stats> cacheStats) {
+        this(store, extraction);
+        metrics.gauge(HandoffMetrics.CACHE_HIT_RATIO, "Share of artifacts served from the content-hash cache", () -> {
+            final ExtractionCache.Stats s = cacheStats.get();
+            final long lookups = s.hits() + s.misses();
+            return lookups == 0 ? 0.0 : (double) s.hits() / lookups;
+        });
+    }
+
     @Override
     public ArtifactExtracted apply(final ArtifactTask task) {
         final long start = System.nanoTime();
         final String artifactId = task.getArtifact().getArtifactId();
+        // ids as log keys (JSON logs carry the MDC), never content
+        MDC.put("packetId", task.getPacketId());
+        MDC.put("artifactId", artifactId);
         ExtractionResult result;
+        HandoffMetrics.ArtifactOutcome outcome;
         try {
             final byte[] bytes = store.get(URI.create(task.getArtifact().getStoreUri()));
             result = extraction.apply(new ArtifactInput(artifactId, task.getArtifact().getKindHint(), bytes));
+            outcome = result.readable() ? HandoffMetrics.ArtifactOutcome.READ : HandoffMetrics.ArtifactOutcome.UNREADABLE;
         } catch (final Exception | StackOverflowError e) {
             // The reason names the artifact and the error class only: messages may quote content.
             LOGGER.warn("packetId={} artifactId={} extraction failed: {}", task.getPacketId(), artifactId,
                     e.getClass().getSimpleName());
             result = unreadable(task, e.getClass().getSimpleName());
+            outcome = HandoffMetrics.ArtifactOutcome.FAILED;
+        } finally {
+            MDC.remove("packetId");
+            MDC.remove("artifactId");
+        }
+        final Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        final ArtifactKind kind = result.classification().getKind();
+        metrics.artifact(kind.name(), outcome);
+        metrics.stageLatency("extract", elapsed);
+        if (kind == ArtifactKind.SCREENSHOT && outcome != HandoffMetrics.ArtifactOutcome.FAILED) {
+            metrics.ocr(elapsed);
         }
         return ArtifactExtracted.newBuilder()
                 .setPacketId(task.getPacketId()).setSubmissionId(task.getSubmissionId())

@@ -29,7 +29,8 @@ public final class ExtractorService {
     public static StreamsService create(final HandoffConfig config) {
         final Topics topics = new Topics(new AvroSerdes(config.get(HandoffConfig.REGISTRY_URL)));
         final ArtifactExtractor extractor = extractor(config);
-        final ArtifactTaskHandler handler = new ArtifactTaskHandler(AttachmentStore.from(config), extractor::extract);
+        final ArtifactTaskHandler handler = new ArtifactTaskHandler(AttachmentStore.from(config), extractor::extract,
+                extractor::cacheStats);
         return new StreamsService(NAME, ExtractorTopology.build(topics, handler), config);
     }
 

@@ -3,8 +3,10 @@ package dev.handoff.normalizer;
 import dev.handoff.avro.ArtifactExtracted;
 import dev.handoff.avro.ArtifactNormalized;
 import dev.handoff.common.Topics;
+import dev.handoff.common.ops.HandoffMetrics;
 import dev.handoff.normalization.NormalizationResult;
 import dev.handoff.normalization.ReferenceView;
+import java.time.Duration;
 import java.util.function.BiFunction;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -40,6 +42,7 @@ public final class NormalizerTopology {
         private final BiFunction<ArtifactExtracted, ReferenceView, NormalizationResult> normalizer;
         private FixedKeyProcessorContext<String, ArtifactNormalized> context;
         private ReferenceView view;
+        private final HandoffMetrics metrics = HandoffMetrics.forService(NormalizerService.NAME);
 
         Normalize(final BiFunction<ArtifactExtracted, ReferenceView, NormalizationResult> normalizer) {
             this.normalizer = normalizer;
@@ -54,7 +57,9 @@ public final class NormalizerTopology {
         @Override
         public void process(final FixedKeyRecord<String, ArtifactExtracted> record) {
             final ArtifactExtracted in = record.value();
+            final long start = System.nanoTime();
             final NormalizationResult r = normalizer.apply(in, view);
+            metrics.stageLatency("normalize", Duration.ofNanos(System.nanoTime() - start));
             final java.util.List<dev.handoff.avro.Notice> warnings = new java.util.ArrayList<>(in.getWarnings());
             warnings.addAll(r.warnings());
             context.forward(record.withValue(ArtifactNormalized.newBuilder()
