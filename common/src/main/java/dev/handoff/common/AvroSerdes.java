@@ -59,6 +59,42 @@ public final class AvroSerdes {
         return serde(false);
     }
 
+    /**
+     * A value serde that only reads records of {@code type}: a valid record of another topic's type
+     * fails in the deserializer, so the deserialization handler dead-letters it. (Read as the wrong
+     * type, it would fail in the topology with a ClassCastException, which Kafka Streams treats as
+     * fatal: the thread dies on it again and again, and the handler never sees it.)
+     */
+    public <T extends SpecificRecord> Serde<T> value(final Class<T> type) {
+        final Serde<T> s = serde(false);
+        final Deserializer<T> inner = s.deserializer();
+        return Serdes.serdeFrom(s.serializer(), new Deserializer<T>() {
+            @Override
+            public T deserialize(final String topic, final byte[] data) {
+                return checked(inner.deserialize(topic, data));
+            }
+
+            @Override
+            public T deserialize(final String topic, final org.apache.kafka.common.header.Headers headers, final byte[] data) {
+                return checked(inner.deserialize(topic, headers, data));
+            }
+
+            private T checked(final Object value) {
+                if (value != null && !type.isInstance(value)) {
+                    // class names only: never the payload
+                    throw new org.apache.kafka.common.errors.SerializationException("a "
+                            + value.getClass().getSimpleName() + " record where " + type.getSimpleName() + " is expected");
+                }
+                return type.cast(value);
+            }
+
+            @Override
+            public void close() {
+                inner.close();
+            }
+        });
+    }
+
     public <T extends SpecificRecord> Serializer<T> valueSerializer() {
         final AvroKafkaSerializer<T> s = new AvroKafkaSerializer<>();
         s.configure(config, false);

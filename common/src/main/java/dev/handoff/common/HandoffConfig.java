@@ -63,7 +63,7 @@ public final class HandoffConfig {
         d.put(STREAM_THREADS, "1");
         d.put(PARTITIONS, "3");
         d.put(REPLICATION, "1");
-        d.put(ROUTER_GRACE_MS, "120000");
+        d.put(ROUTER_GRACE_MS, "600000");
         d.put(ROUTER_PUNCTUATE_MS, "1000");
         d.put(INTAKE_MANDATORY,
                 "tenant,environment,productSurface,firstObservedAt,businessImpact,responseTier,approvedContacts");

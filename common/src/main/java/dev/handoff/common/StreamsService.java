@@ -36,6 +36,7 @@ public class StreamsService implements AutoCloseable {
     private final String name;
     private final KafkaStreams streams;
     private final Deque<Long> failures = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final StreamsReadiness readiness = new StreamsReadiness();
     private final HandoffMetrics metrics;
     private final KafkaStreamsMetrics streamsMetrics;
@@ -59,7 +60,12 @@ public class StreamsService implements AutoCloseable {
         this.metricsPort = metricsPort;
         this.metricsHost = metricsHost;
         streams.setUncaughtExceptionHandler(this::onUncaught);
-        streams.setStateListener((now, before) -> LOGGER.info("service={} state {} -> {}", name, before, now));
+        streams.setStateListener((now, before) -> {
+            LOGGER.info("service={} state {} -> {}", name, before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
         streams.setGlobalStateRestoreListener(readiness);
         this.metrics = HandoffMetrics.forService(name);
         // Kafka Streams, consumer and producer metrics (incl. records-lag) next to handoff's own
@@ -152,13 +158,26 @@ public class StreamsService implements AutoCloseable {
     }
 
     /** Runs a service from a {@code main}: starts it and blocks until SIGTERM/Ctrl-C. */
-    public static void runUntilShutdown(final StreamsService service) throws InterruptedException {
-        final CountDownLatch done = new CountDownLatch(1);
+    /**
+     * Runs a service from a {@code main}: starts it and blocks until SIGTERM/Ctrl-C (exit code 0) or until
+     * Kafka Streams gives up in ERROR (exit code 1), so an orchestrator restarts a dead service instead of
+     * keeping a JVM that does nothing.
+     */
+    public static int runUntilShutdown(final StreamsService service) throws InterruptedException {
+        final java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            signalled.set(true);
             service.close();
-            done.countDown();
+            service.stopped.countDown();
         }, service.name() + "-shutdown"));
         service.start();
-        done.await();
+        service.stopped.await();
+        if (signalled.get()) {
+            return 0;
+        }
+        LOGGER.error("service={} stopped in state {}: exiting so it can be restarted", service.name(),
+                service.streams().state());
+        service.close();
+        return 1;
     }
 }

@@ -37,18 +37,18 @@ public final class Topics {
     public Topics(final AvroSerdes serdes) {
         this.serdes = serdes;
         final Serde<String> key = Serdes.String();
-        packets = new Topic<>(TopicNames.PACKETS, key, serdes.value(), false);
-        artifactTasks = new Topic<>(TopicNames.ARTIFACT_TASKS, key, serdes.value(), false);
-        artifactsExtracted = new Topic<>(TopicNames.ARTIFACTS_EXTRACTED, key, serdes.value(), false);
-        artifactsNormalized = new Topic<>(TopicNames.ARTIFACTS_NORMALIZED, key, serdes.value(), false);
-        staged = new Topic<>(TopicNames.STAGED, key, serdes.value(), false);
-        exceptions = new Topic<>(TopicNames.EXCEPTIONS, key, serdes.value(), false);
-        deadLetters = new Topic<>(TopicNames.DEAD_LETTERS, key, serdes.value(), false);
-        tenants = new Topic<>(TopicNames.REF_TENANTS, key, serdes.value(), true);
-        entitlements = new Topic<>(TopicNames.REF_ENTITLEMENTS, key, serdes.value(), true);
-        supportPlans = new Topic<>(TopicNames.REF_SUPPORT_PLANS, key, serdes.value(), true);
-        contacts = new Topic<>(TopicNames.REF_CONTACTS, key, serdes.value(), true);
-        productSurfaces = new Topic<>(TopicNames.REF_PRODUCT_SURFACES, key, serdes.value(), true);
+        packets = new Topic<>(TopicNames.PACKETS, key, serdes.value(PacketReceived.class), false);
+        artifactTasks = new Topic<>(TopicNames.ARTIFACT_TASKS, key, serdes.value(ArtifactTask.class), false);
+        artifactsExtracted = new Topic<>(TopicNames.ARTIFACTS_EXTRACTED, key, serdes.value(ArtifactExtracted.class), false);
+        artifactsNormalized = new Topic<>(TopicNames.ARTIFACTS_NORMALIZED, key, serdes.value(ArtifactNormalized.class), false);
+        staged = new Topic<>(TopicNames.STAGED, key, serdes.value(Decision.class), false);
+        exceptions = new Topic<>(TopicNames.EXCEPTIONS, key, serdes.value(Decision.class), false);
+        deadLetters = new Topic<>(TopicNames.DEAD_LETTERS, key, serdes.value(DeadLetter.class), false);
+        tenants = new Topic<>(TopicNames.REF_TENANTS, key, serdes.value(TenantRecord.class), true);
+        entitlements = new Topic<>(TopicNames.REF_ENTITLEMENTS, key, serdes.value(EntitlementRecord.class), true);
+        supportPlans = new Topic<>(TopicNames.REF_SUPPORT_PLANS, key, serdes.value(SupportPlanRecord.class), true);
+        contacts = new Topic<>(TopicNames.REF_CONTACTS, key, serdes.value(ContactRecord.class), true);
+        productSurfaces = new Topic<>(TopicNames.REF_PRODUCT_SURFACES, key, serdes.value(ProductSurfaceRecord.class), true);
     }
 
     public AvroSerdes serdes() {

@@ -36,6 +36,6 @@ public final class ExtractorService {
 
     /** Runs one extractor instance against the configured cluster until SIGTERM. */
     public static void main(final String[] args) throws InterruptedException {
-        StreamsService.runUntilShutdown(create(HandoffConfig.load()));
+        System.exit(StreamsService.runUntilShutdown(create(HandoffConfig.load())));
     }
 }

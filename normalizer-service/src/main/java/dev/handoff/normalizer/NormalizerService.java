@@ -22,6 +22,6 @@ public final class NormalizerService {
 
     /** Runs one normalizer instance against the configured cluster until SIGTERM. */
     public static void main(final String[] args) throws InterruptedException {
-        StreamsService.runUntilShutdown(create(HandoffConfig.load()));
+        System.exit(StreamsService.runUntilShutdown(create(HandoffConfig.load())));
     }
 }

@@ -29,6 +29,6 @@ public final class RouterService {
 
     /** Runs one router instance against the configured cluster until SIGTERM. */
     public static void main(final String[] args) throws InterruptedException {
-        StreamsService.runUntilShutdown(create(HandoffConfig.load()));
+        System.exit(StreamsService.runUntilShutdown(create(HandoffConfig.load())));
     }
 }

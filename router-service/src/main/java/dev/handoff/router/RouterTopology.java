@@ -140,6 +140,11 @@ public final class RouterTopology {
                 OPEN_AGGREGATES.incrementAndGet();
                 deadlines.put(deadlineKey(agg), key);
             }
+            // The grace period runs from the last progress, not the first event: under a backlog a packet
+            // whose artifacts still trickle in is not decided early.
+            deadlines.delete(deadlineKey(agg));
+            agg.setLastProgressMillis(System.currentTimeMillis());
+            deadlines.put(deadlineKey(agg), key);
             if (v instanceof PacketReceived p) {
                 agg.setPacket(p);
             } else {
@@ -157,7 +162,8 @@ public final class RouterTopology {
         }
 
         private static String deadlineKey(final PacketAggregate agg) {
-            return String.format(Locale.ROOT, "%019d|%s|%s", agg.getFirstSeenMillis(), agg.getPacketId(),
+            return String.format(Locale.ROOT, "%019d|%s|%s",
+                    Math.max(agg.getFirstSeenMillis(), agg.getLastProgressMillis()), agg.getPacketId(),
                     agg.getSubmissionId());
         }
 
