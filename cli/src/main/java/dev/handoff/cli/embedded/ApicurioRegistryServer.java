@@ -195,7 +195,46 @@ public final class ApicurioRegistryServer implements AutoCloseable {
      *
      * @return true when it exited on SIGTERM within the grace period
      */
+    /** Watchdogs by registry pid; a strong reference keeps each one's stdin pipe open. */
+    private static final java.util.Map<Long, Process> WATCHDOGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A shutdown hook does not run when this JVM is killed with SIGKILL. A tiny shell process waits on a
+     * pipe from this JVM; when the JVM dies the pipe closes and the watchdog stops the registry, so no
+     * registry process outlives the CLI whatever ends it.
+     */
+    private static void startWatchdog(final long pid) {
+        try {
+            final Process watchdog = new ProcessBuilder("sh", "-c",
+                    "read -r _; kill -TERM " + pid + " 2>/dev/null; sleep 10; kill -KILL " + pid + " 2>/dev/null")
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            WATCHDOGS.put(pid, watchdog);
+        } catch (final IOException e) {
+            LOGGER.warn("no watchdog for the Apicurio registry pid {} ({}): a SIGKILL of this JVM would leave it running",
+                    pid, e.getClass().getSimpleName());
+        }
+    }
+
+    private static void stopWatchdog(final long pid) {
+        final Process watchdog = WATCHDOGS.remove(pid);
+        if (watchdog != null) {
+            watchdog.destroy();
+        }
+    }
+
     private static boolean stop(final Process process, final Duration grace) {
+        try {
+            return stopRegistry(process, grace);
+        } finally {
+            if (!process.isAlive()) {
+                stopWatchdog(process.pid());
+            }
+        }
+    }
+
+    private static boolean stopRegistry(final Process process, final Duration grace) {
         if (!process.isAlive()) {
             return true;
         }
@@ -454,6 +493,7 @@ public final class ApicurioRegistryServer implements AutoCloseable {
                 deleteQuietly(directory);
                 throw new EmbeddedStartupException("Cannot launch " + java + " for the Apicurio registry: " + e.getMessage(), e);
             }
+            startWatchdog(process.pid());
             final Launched withoutHook = new Launched(process, directory, log, port, dump, archive, null);
             // Ctrl-C or a SIGTERM to this JVM must not leave a registry JVM running, nor its files
             final Thread hook = new Thread(() -> withoutHook.shutDown(Duration.ofSeconds(5), false, false),
