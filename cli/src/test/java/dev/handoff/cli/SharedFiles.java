@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Finds the shared folder (contract examples, real corpus) beside the repository, as CI lays it out. */
-final class SharedFiles {
+public final class SharedFiles {
 
     private SharedFiles() {
     }
 
-    static Optional<Path> shared() {
+    public static Optional<Path> shared() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null) {
             if (Files.isDirectory(p.resolve("shared/contract"))) {
@@ -25,7 +25,7 @@ final class SharedFiles {
     }
 
     /** The repository root (the folder holding the ./handoff launcher). */
-    static Path repo() {
+    public static Path repo() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.isRegularFile(p.resolve("handoff"))) {
             p = p.getParent();

@@ -12,17 +12,9 @@ import dev.handoff.avro.NormalizedValue;
 import dev.handoff.avro.PacketReceived;
 import dev.handoff.avro.PrivacyCode;
 import dev.handoff.avro.PrivacyFinding;
-import dev.handoff.common.AvroSerdes;
-import dev.handoff.common.Topics;
-import dev.handoff.router.policy.PacketDecider;
-import dev.handoff.router.policy.RoutingConfig;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -33,6 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Every reason code of CONTRACT.md section 3, alone and in combination, through the router topology. */
 class ReasonCodesTopologyTest {
 
+    private RouterHarness harness;
     private TopologyTestDriver driver;
     private TestInputTopic<String, PacketReceived> packets;
     private TestInputTopic<String, ArtifactNormalized> artifacts;
@@ -42,26 +35,17 @@ class ReasonCodesTopologyTest {
 
     @BeforeEach
     void setUp() {
-        final Topics topics = new Topics(new AvroSerdes("mem://reasons-" + UUID.randomUUID()));
-        final Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reasons-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/reasons-" + UUID.randomUUID());
-        driver = new TopologyTestDriver(RouterTopology.build(topics, new PacketDecider(RoutingConfig.defaults()),
-                new RouterTopology.Timing(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(30))), props);
-        packets = driver.createInputTopic(topics.packets.name(), topics.packets.keySerde().serializer(),
-                topics.packets.valueSerde().serializer());
-        artifacts = driver.createInputTopic(topics.artifactsNormalized.name(),
-                topics.artifactsNormalized.keySerde().serializer(), topics.artifactsNormalized.valueSerde().serializer());
-        staged = driver.createOutputTopic(topics.staged.name(), topics.staged.keySerde().deserializer(),
-                topics.staged.valueSerde().deserializer());
-        exceptions = driver.createOutputTopic(topics.exceptions.name(), topics.exceptions.keySerde().deserializer(),
-                topics.exceptions.valueSerde().deserializer());
+        harness = new RouterHarness("reasons-test");
+        driver = harness.driver;
+        packets = harness.packets;
+        artifacts = harness.artifacts;
+        staged = harness.staged;
+        exceptions = harness.exceptions;
     }
 
     @AfterEach
     void tearDown() {
-        driver.close();
+        harness.close();
     }
 
     /** Runs one single-artifact packet (clean values with some replaced or added) and returns its decision. */

@@ -8,19 +8,12 @@ import dev.handoff.avro.DecisionKind;
 import dev.handoff.avro.ImpactLevel;
 import dev.handoff.avro.Notice;
 import dev.handoff.avro.PacketReceived;
-import dev.handoff.common.AvroSerdes;
 import dev.handoff.common.ProvenanceHeaders;
-import dev.handoff.common.Topics;
-import dev.handoff.router.policy.PacketDecider;
-import dev.handoff.router.policy.RoutingConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -31,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class RouterTopologyTest {
 
+    private RouterHarness harness;
     private TopologyTestDriver driver;
     private TestInputTopic<String, PacketReceived> packets;
     private TestInputTopic<String, ArtifactNormalized> artifacts;
@@ -39,26 +33,17 @@ class RouterTopologyTest {
 
     @BeforeEach
     void setUp() {
-        final Topics topics = new Topics(new AvroSerdes("mem://router-" + UUID.randomUUID()));
-        final Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "router-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/router-test-" + UUID.randomUUID());
-        driver = new TopologyTestDriver(RouterTopology.build(topics, new PacketDecider(RoutingConfig.defaults()),
-                new RouterTopology.Timing(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(30))), props);
-        packets = driver.createInputTopic(topics.packets.name(), topics.packets.keySerde().serializer(),
-                topics.packets.valueSerde().serializer());
-        artifacts = driver.createInputTopic(topics.artifactsNormalized.name(),
-                topics.artifactsNormalized.keySerde().serializer(), topics.artifactsNormalized.valueSerde().serializer());
-        staged = driver.createOutputTopic(topics.staged.name(), topics.staged.keySerde().deserializer(),
-                topics.staged.valueSerde().deserializer());
-        exceptions = driver.createOutputTopic(topics.exceptions.name(), topics.exceptions.keySerde().deserializer(),
-                topics.exceptions.valueSerde().deserializer());
+        harness = new RouterHarness("router-test");
+        driver = harness.driver;
+        packets = harness.packets;
+        artifacts = harness.artifacts;
+        staged = harness.staged;
+        exceptions = harness.exceptions;
     }
 
     @AfterEach
     void tearDown() {
-        driver.close();
+        harness.close();
     }
 
     private static List<String> codes(final Decision d) {

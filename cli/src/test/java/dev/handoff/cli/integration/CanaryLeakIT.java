@@ -1,5 +1,6 @@
 package dev.handoff.cli.integration;
 
+import dev.handoff.cli.SharedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -49,7 +50,7 @@ class CanaryLeakIT {
     @Test
     void shouldNeverLeakCanarySecretToAnyTopicLogOrOutputWhenEveryArtifactKindCarriesOne() throws Exception {
         // Given a packet with canary secrets in a HAR, an .eml, a ticket CSV, a Markdown note, an XLSX, a DOCX and a PNG
-        final Path shared = SharedFolder.find().orElse(null);
+        final Path shared = SharedFiles.shared().orElse(null);
         assumeThat(shared).as("shared/contract beside the repository").isNotNull();
         final CanaryPacket canary = new CanaryPacket();
         final Path packetDir = canary.write(work.resolve("packets"));

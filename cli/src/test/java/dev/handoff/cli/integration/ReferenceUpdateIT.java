@@ -1,5 +1,6 @@
 package dev.handoff.cli.integration;
 
+import dev.handoff.cli.SharedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -51,7 +52,7 @@ class ReferenceUpdateIT {
 
     @BeforeAll
     void startPipeline() throws Exception {
-        shared = SharedFolder.find().orElse(null);
+        shared = SharedFiles.shared().orElse(null);
         assumeThat(shared).as("shared/contract beside the repository").isNotNull();
         embedded = EmbeddedPipeline.start(Map.of());
         pipeline = embedded.pipeline();

@@ -1,5 +1,6 @@
 package dev.handoff.cli.integration;
 
+import dev.handoff.cli.SharedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -164,7 +165,7 @@ class SchemaEvolutionIT {
     @Test
     void shouldRouteMandatoryFieldMissingNamingAffectedRegionsWhenProfileRequiresIt() throws Exception {
         // Given the contract example packet that is staged under the default profile, and the profile + affectedRegions
-        final Path shared = SharedFolder.find().orElse(null);
+        final Path shared = SharedFiles.shared().orElse(null);
         assumeThat(shared).as("shared/contract beside the repository").isNotNull();
         final List<PacketDirectory> packets = Pipeline.readPackets(shared.resolve("contract/examples/packets/PKT-EX-0001"));
         pipeline.publishReference(ReferenceFiles.read(shared.resolve("contract/examples/reference")));
