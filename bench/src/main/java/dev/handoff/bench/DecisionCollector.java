@@ -1,6 +1,7 @@
 package dev.handoff.bench;
 
 import dev.handoff.avro.Decision;
+import dev.handoff.common.ConsumerPositions;
 import dev.handoff.common.HandoffConfig;
 import dev.handoff.common.StreamsSettings;
 import dev.handoff.common.TopicNames;
@@ -16,8 +17,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -49,15 +48,7 @@ final class DecisionCollector implements AutoCloseable {
         // fetch as soon as anything is there: the latency figure must not include consumer batching
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         consumer = new KafkaConsumer<>(p, new StringDeserializer(), topics.serdes().<Decision>valueDeserializer());
-        final List<TopicPartition> parts = new ArrayList<>();
-        for (final String t : List.of(TopicNames.STAGED, TopicNames.EXCEPTIONS)) {
-            for (final PartitionInfo pi : consumer.partitionsFor(t)) {
-                parts.add(new TopicPartition(t, pi.partition()));
-            }
-        }
-        consumer.assign(parts);
-        consumer.seekToEnd(parts);
-        parts.forEach(consumer::position);
+        ConsumerPositions.assignAtEnd(consumer, List.of(TopicNames.STAGED, TopicNames.EXCEPTIONS));
         thread = new Thread(this::poll, "bench-decision-collector");
         thread.setDaemon(true);
         thread.start();

@@ -1,5 +1,6 @@
 package dev.handoff.bench;
 
+import dev.handoff.common.ConsumerPositions;
 import dev.handoff.common.HandoffConfig;
 import dev.handoff.common.StreamsSettings;
 import dev.handoff.common.TopicNames;
@@ -16,8 +17,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -45,15 +44,7 @@ final class HopTracer implements AutoCloseable {
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 topics.serdes().<SpecificRecord>valueDeserializer());
-        final List<TopicPartition> parts = new ArrayList<>();
-        for (final String t : TOPICS) {
-            for (final PartitionInfo pi : consumer.partitionsFor(t)) {
-                parts.add(new TopicPartition(t, pi.partition()));
-            }
-        }
-        consumer.assign(parts);
-        consumer.seekToEnd(parts);
-        parts.forEach(consumer::position);
+        ConsumerPositions.assignAtEnd(consumer, TOPICS);
         thread = new Thread(this::poll, "bench-hop-tracer");
         thread.setDaemon(true);
         thread.start();

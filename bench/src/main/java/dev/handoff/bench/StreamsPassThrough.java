@@ -1,6 +1,7 @@
 package dev.handoff.bench;
 
 import dev.handoff.avro.ArtifactNormalized;
+import dev.handoff.common.ConsumerPositions;
 import dev.handoff.common.AvroSerdes;
 import dev.handoff.common.HandoffConfig;
 import dev.handoff.common.StreamsService;
@@ -22,7 +23,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -103,11 +103,7 @@ final class StreamsPassThrough {
                 Serdes.String().deserializer(), serdes.<ArtifactNormalized>valueDeserializer());
              KafkaProducer<String, ArtifactNormalized> producer = new KafkaProducer<>(pp, new StringSerializer(),
                      serdes.<ArtifactNormalized>valueSerializer())) {
-            final List<TopicPartition> parts = consumer.partitionsFor(out.name()).stream()
-                    .map(pi -> new TopicPartition(out.name(), pi.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToEnd(parts);
-            parts.forEach(consumer::position);
+            ConsumerPositions.assignAtEnd(consumer, List.of(out.name()));
             final long start = System.currentTimeMillis();
             final Map<String, Long> sentAt = new HashMap<>();
             for (int i = 0; i < records.size(); i++) {

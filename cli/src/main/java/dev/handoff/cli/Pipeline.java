@@ -4,6 +4,7 @@ import dev.handoff.avro.ArtifactRef;
 import dev.handoff.avro.Decision;
 import dev.handoff.avro.PacketReceived;
 import dev.handoff.cli.embedded.EmbeddedCluster;
+import dev.handoff.common.ConsumerPositions;
 import dev.handoff.common.AttachmentStore;
 import dev.handoff.common.AvroSerdes;
 import dev.handoff.common.DirectoryAttachmentStore;
@@ -39,8 +40,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -193,16 +192,8 @@ public final class Pipeline implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "handoff-cli-" + UUID.randomUUID());
         collector = new KafkaConsumer<>(p, new StringDeserializer(), topics.serdes().<Decision>valueDeserializer());
-        final List<TopicPartition> parts = new ArrayList<>();
-        for (final String t : List.of(TopicNames.STAGED, TopicNames.EXCEPTIONS)) {
-            for (final PartitionInfo pi : collector.partitionsFor(t)) {
-                parts.add(new TopicPartition(t, pi.partition()));
-            }
-        }
-        collector.assign(parts);
         // Only decisions of this run matter: start at the current end (submission ids filter the rest).
-        collector.seekToEnd(parts);
-        parts.forEach(collector::position);
+        ConsumerPositions.assignAtEnd(collector, List.of(TopicNames.STAGED, TopicNames.EXCEPTIONS));
     }
 
     private KafkaProducer<String, Object> producer() {

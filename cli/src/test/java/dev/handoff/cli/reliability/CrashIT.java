@@ -83,7 +83,7 @@ class CrashIT {
             // wait until every packet has a committed decision (or the deadline passes), then count
             ledger.readCommitted(templateOf.keySet(), Duration.ofMinutes(packets >= 1000 ? 40 : 8));
             final long decidedMillis = (System.nanoTime() - publishStart) / 1_000_000;
-            final boolean allAlive = healthy(services);
+            final boolean allAlive = ServiceProcess.allHealthy(services);
             cluster.stopServices();
             final List<Decision> committed = ledger.readCommitted(templateOf.keySet(), Duration.ofMinutes(1)).stream()
                     .filter(d -> templateOf.containsKey(d.getPacketId())).toList();
@@ -126,12 +126,4 @@ class CrashIT {
     }
 
 
-    private static boolean healthy(final List<ServiceProcess> services) throws java.io.IOException {
-        for (final ServiceProcess s : services) {
-            if (!s.isHealthy()) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

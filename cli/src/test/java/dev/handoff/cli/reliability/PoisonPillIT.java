@@ -92,7 +92,7 @@ class PoisonPillIT {
                 }
             }
             final List<Decision> decisions = ledger.readCommitted(ids, Duration.ofMinutes(6));
-            final boolean allAlive = healthy(services);
+            final boolean allAlive = ServiceProcess.allHealthy(services);
             cluster.stopServices();
             final List<DeadLetterReader.Entry> letters = DeadLetterReader.readAll(cluster.bootstrapServers(), cluster.registryUrl());
 
@@ -166,12 +166,4 @@ class PoisonPillIT {
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    private static boolean healthy(final List<ServiceProcess> services) throws java.io.IOException {
-        for (final ServiceProcess s : services) {
-            if (!s.isHealthy()) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -92,7 +92,7 @@ class RestartIT {
             disruption.apply(cluster, services.get(2));
             final long disruptionSeconds = (System.nanoTime() - d0) / 1_000_000_000L;
             ledger.readCommitted(templateOf.keySet(), Duration.ofMinutes(10));
-            final boolean allAlive = healthy(services);
+            final boolean allAlive = ServiceProcess.allHealthy(services);
             cluster.stopServices();
             final List<Decision> committed = ledger.readCommitted(templateOf.keySet(), Duration.ofMinutes(1)).stream()
                     .filter(d -> templateOf.containsKey(d.getPacketId())).toList();
@@ -124,12 +124,4 @@ class RestartIT {
         }
     }
 
-    private static boolean healthy(final List<ServiceProcess> services) throws java.io.IOException {
-        for (final ServiceProcess s : services) {
-            if (!s.isHealthy()) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -112,6 +112,16 @@ final class ServiceProcess implements AutoCloseable {
      * Alive and its Kafka Streams client never went to ERROR: a client in ERROR leaves the JVM
      * running (it waits for SIGTERM) but processes nothing.
      */
+    /** True when every one of the processes is healthy. */
+    static boolean allHealthy(final java.util.List<ServiceProcess> services) throws IOException {
+        for (final ServiceProcess s : services) {
+            if (!s.isHealthy()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean isHealthy() throws IOException {
         return isAlive() && !logMentions("-> ERROR");
     }

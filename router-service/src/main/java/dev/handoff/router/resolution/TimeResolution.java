@@ -107,9 +107,8 @@ public final class TimeResolution {
                     how = "machine-time";
                 }
             }
-            pick.ifPresent(r -> settled.add(new Claim(r, null)));
             if (pick.isPresent()) {
-                settled.set(settled.size() - 1, new Claim(pick.get(), how));
+                settled.add(new Claim(pick.get(), how));
             }
         }
         final List<List<Reading>> stillOpen = unsettled.stream()
