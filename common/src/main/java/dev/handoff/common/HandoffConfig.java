@@ -24,6 +24,10 @@ public final class HandoffConfig {
     public static final String STATE_DIR = "handoff.state.dir";
     public static final String APPLICATION_PREFIX = "handoff.application.prefix";
     public static final String COMMIT_INTERVAL_MS = "handoff.commit.interval.ms";
+    /** Commit once output has waited this long with its task quiet; -1 = interval commits only ({@link IdleCommit}). */
+    public static final String COMMIT_IDLE_MS = "handoff.commit.idle.ms";
+    /** How long an idle stream thread blocks in poll: the granularity of interval commits when idle. */
+    public static final String POLL_MS = "handoff.poll.ms";
     public static final String STREAM_THREADS = "handoff.stream.threads";
     public static final String PARTITIONS = "handoff.topic.partitions";
     public static final String REPLICATION = "handoff.topic.replication";
@@ -60,6 +64,8 @@ public final class HandoffConfig {
         d.put(STATE_DIR, System.getProperty("java.io.tmpdir") + "/handoff-state");
         d.put(APPLICATION_PREFIX, "handoff");
         d.put(COMMIT_INTERVAL_MS, "200");
+        d.put(COMMIT_IDLE_MS, "20");
+        d.put(POLL_MS, "20");
         d.put(STREAM_THREADS, "1");
         d.put(PARTITIONS, "3");
         d.put(REPLICATION, "1");

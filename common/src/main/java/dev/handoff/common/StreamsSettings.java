@@ -24,6 +24,7 @@ public final class StreamsSettings {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(config, service));
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(HandoffConfig.COMMIT_INTERVAL_MS));
+        p.put(StreamsConfig.POLL_MS_CONFIG, config.getLong(HandoffConfig.POLL_MS));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(HandoffConfig.STREAM_THREADS));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt(HandoffConfig.REPLICATION));
         p.put(StreamsConfig.STATE_DIR_CONFIG,

@@ -2,6 +2,7 @@ package dev.handoff.extractor;
 
 import dev.handoff.common.AttachmentStore;
 import dev.handoff.common.AvroSerdes;
+import dev.handoff.common.IdleCommit;
 import dev.handoff.common.HandoffConfig;
 import dev.handoff.common.StreamsService;
 import dev.handoff.common.Topics;
@@ -31,7 +32,8 @@ public final class ExtractorService {
         final ArtifactExtractor extractor = extractor(config);
         final ArtifactTaskHandler handler = new ArtifactTaskHandler(AttachmentStore.from(config), extractor::extract,
                 extractor::cacheStats);
-        return new StreamsService(NAME, ExtractorTopology.build(topics, handler), config);
+        return new StreamsService(NAME, ExtractorTopology.build(topics, handler, IdleCommit.Policy.from(config)),
+                config);
     }
 
     /** Runs one extractor instance against the configured cluster until SIGTERM. */

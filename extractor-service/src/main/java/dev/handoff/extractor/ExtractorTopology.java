@@ -4,6 +4,7 @@ import dev.handoff.avro.ArtifactExtracted;
 import dev.handoff.avro.ArtifactRef;
 import dev.handoff.avro.ArtifactTask;
 import dev.handoff.avro.PacketReceived;
+import dev.handoff.common.IdleCommit;
 import dev.handoff.common.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +23,17 @@ public final class ExtractorTopology {
     private ExtractorTopology() {
     }
 
-    public static Topology build(final Topics topics, final Function<ArtifactTask, ArtifactExtracted> handler) {
+    public static Topology build(final Topics topics, final Function<ArtifactTask, ArtifactExtracted> handler,
+                                 final IdleCommit.Policy commits) {
         final StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(topics.packets.name(), topics.packets.consumed())
-                .filter((packetId, packet) -> packet != null, Named.as("drop-null-packets"))
+        IdleCommit.watch(builder.stream(topics.packets.name(), topics.packets.consumed())
+                .filter((packetId, packet) -> packet != null, Named.as("drop-null-packets")),
+                        commits, "commit-when-idle-packets")
                 .flatMapValues(ExtractorTopology::fanOut, Named.as("fan-out-artifacts"))
                 .to(topics.artifactTasks.name(), topics.artifactTasks.produced());
-        builder.stream(topics.artifactTasks.name(), topics.artifactTasks.consumed())
-                .filter((packetId, task) -> task != null, Named.as("drop-null-tasks"))
+        IdleCommit.watch(builder.stream(topics.artifactTasks.name(), topics.artifactTasks.consumed())
+                .filter((packetId, task) -> task != null, Named.as("drop-null-tasks")),
+                        commits, "commit-when-idle-tasks")
                 .mapValues(handler::apply, Named.as("extract-artifact"))
                 .to(topics.artifactsExtracted.name(), topics.artifactsExtracted.produced());
         return builder.build();

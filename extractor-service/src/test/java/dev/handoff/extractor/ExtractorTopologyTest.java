@@ -10,6 +10,8 @@ import dev.handoff.avro.Notice;
 import dev.handoff.avro.PacketReceived;
 import dev.handoff.common.AvroSerdes;
 import dev.handoff.common.DirectoryAttachmentStore;
+import dev.handoff.common.HandoffConfig;
+import dev.handoff.common.IdleCommit;
 import dev.handoff.common.Topics;
 import dev.handoff.extraction.ExtractionResult;
 import java.net.URI;
@@ -55,7 +57,8 @@ class ExtractorTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "extractor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, store.resolve("state").toString());
-        driver = new TopologyTestDriver(ExtractorTopology.build(topics, handler), props);
+        driver = new TopologyTestDriver(ExtractorTopology.build(topics, handler,
+                IdleCommit.Policy.from(HandoffConfig.of(Map.of()))), props);
         packets = driver.createInputTopic(topics.packets.name(), topics.packets.keySerde().serializer(),
                 topics.packets.valueSerde().serializer());
         extracted = driver.createOutputTopic(topics.artifactsExtracted.name(),

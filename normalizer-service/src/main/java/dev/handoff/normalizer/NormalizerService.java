@@ -1,6 +1,7 @@
 package dev.handoff.normalizer;
 
 import dev.handoff.common.AvroSerdes;
+import dev.handoff.common.IdleCommit;
 import dev.handoff.common.HandoffConfig;
 import dev.handoff.common.StreamsService;
 import dev.handoff.common.Topics;
@@ -17,7 +18,8 @@ public final class NormalizerService {
     public static StreamsService create(final HandoffConfig config) {
         final Topics topics = new Topics(new AvroSerdes(config.get(HandoffConfig.REGISTRY_URL)));
         final ArtifactNormalizer normalizer = new ArtifactNormalizer();
-        return new StreamsService(NAME, NormalizerTopology.build(topics, normalizer::normalize), config);
+        return new StreamsService(NAME,
+                NormalizerTopology.build(topics, normalizer::normalize, IdleCommit.Policy.from(config)), config);
     }
 
     /** Runs one normalizer instance against the configured cluster until SIGTERM. */

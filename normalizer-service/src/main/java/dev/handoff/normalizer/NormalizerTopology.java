@@ -3,6 +3,7 @@ package dev.handoff.normalizer;
 import dev.handoff.avro.ArtifactExtracted;
 import dev.handoff.avro.ArtifactNormalized;
 import dev.handoff.common.Topics;
+import dev.handoff.common.IdleCommit;
 import dev.handoff.common.ops.HandoffMetrics;
 import dev.handoff.normalization.NormalizationResult;
 import dev.handoff.normalization.ReferenceView;
@@ -27,11 +28,12 @@ public final class NormalizerTopology {
     }
 
     public static Topology build(final Topics topics,
-                                 final BiFunction<ArtifactExtracted, ReferenceView, NormalizationResult> normalizer) {
+                                 final BiFunction<ArtifactExtracted, ReferenceView, NormalizationResult> normalizer,
+                                 final IdleCommit.Policy commits) {
         final StreamsBuilder builder = new StreamsBuilder();
         ReferenceStores.add(builder, topics);
-        builder.stream(topics.artifactsExtracted.name(), topics.artifactsExtracted.consumed())
-                .filter((k, v) -> v != null, Named.as("drop-null-artifacts"))
+        IdleCommit.watch(builder.stream(topics.artifactsExtracted.name(), topics.artifactsExtracted.consumed())
+                .filter((k, v) -> v != null, Named.as("drop-null-artifacts")), commits, "commit-when-idle")
                 .processValues(() -> new Normalize(normalizer), Named.as("normalize-with-reference"))
                 .to(topics.artifactsNormalized.name(), topics.artifactsNormalized.produced());
         return builder.build();

@@ -12,6 +12,9 @@ import dev.handoff.avro.NormalizedValue;
 import dev.handoff.avro.ReferenceFacts;
 import dev.handoff.avro.TenantRecord;
 import dev.handoff.common.AvroSerdes;
+import java.util.Map;
+import dev.handoff.common.HandoffConfig;
+import dev.handoff.common.IdleCommit;
 import dev.handoff.common.Topics;
 import dev.handoff.normalization.NormalizationResult;
 import dev.handoff.normalization.ReferenceView;
@@ -52,7 +55,8 @@ class NormalizerTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "normalizer-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/normalizer-test-" + UUID.randomUUID());
-        driver = new TopologyTestDriver(NormalizerTopology.build(topics, ECHO), props);
+        driver = new TopologyTestDriver(
+                NormalizerTopology.build(topics, ECHO, IdleCommit.Policy.from(HandoffConfig.of(Map.of()))), props);
         extracted = driver.createInputTopic(topics.artifactsExtracted.name(), topics.artifactsExtracted.keySerde().serializer(),
                 topics.artifactsExtracted.valueSerde().serializer());
         entitlements = driver.createInputTopic(topics.entitlements.name(), topics.entitlements.keySerde().serializer(),

@@ -1,6 +1,7 @@
 package dev.handoff.router;
 
 import dev.handoff.common.AvroSerdes;
+import dev.handoff.common.IdleCommit;
 import dev.handoff.common.HandoffConfig;
 import dev.handoff.common.StreamsService;
 import dev.handoff.common.Topics;
@@ -24,7 +25,8 @@ public final class RouterService {
                 Duration.ofMillis(config.getLong(HandoffConfig.ROUTER_PUNCTUATE_MS)),
                 Duration.ofMillis(Long.parseLong(config.get(HISTORY_RETENTION_MS, String.valueOf(30L * 24 * 3600 * 1000)))));
         return new StreamsService(NAME,
-                RouterTopology.build(topics, new PacketDecider(RoutingConfig.from(config)), timing), config);
+                RouterTopology.build(topics, new PacketDecider(RoutingConfig.from(config)), timing,
+                        IdleCommit.Policy.from(config)), config);
     }
 
     /** Runs one router instance against the configured cluster until SIGTERM. */

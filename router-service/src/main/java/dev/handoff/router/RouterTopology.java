@@ -7,6 +7,7 @@ import dev.handoff.avro.DecisionKind;
 import dev.handoff.avro.PacketAggregate;
 import dev.handoff.avro.PacketReceived;
 import dev.handoff.common.DecisionJson;
+import dev.handoff.common.IdleCommit;
 import dev.handoff.common.ProvenanceHeaders;
 import dev.handoff.common.Topics;
 import dev.handoff.common.ops.HandoffMetrics;
@@ -60,7 +61,8 @@ public final class RouterTopology {
     public record Timing(Duration grace, Duration punctuate, Duration historyRetention) {
     }
 
-    public static Topology build(final Topics topics, final PacketDecider decider, final Timing timing) {
+    public static Topology build(final Topics topics, final PacketDecider decider, final Timing timing,
+                                 final IdleCommit.Policy commits) {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGGREGATES), Serdes.String(),
                 topics.serdes().<PacketAggregate>value()));
@@ -73,8 +75,8 @@ public final class RouterTopology {
         final KStream<String, SpecificRecord> artifacts = builder
                 .stream(topics.artifactsNormalized.name(), topics.artifactsNormalized.consumed())
                 .mapValues(v -> (SpecificRecord) v, Named.as("artifact-as-event"));
-        packets.merge(artifacts, Named.as("packet-events"))
-                .filter((k, v) -> v != null && k != null, Named.as("drop-null-events"))
+        IdleCommit.watch(packets.merge(artifacts, Named.as("packet-events"))
+                .filter((k, v) -> v != null && k != null, Named.as("drop-null-events")), commits, "commit-when-idle")
                 .process(() -> new Aggregate(decider, timing), Named.as("aggregate-and-decide"), AGGREGATES, HISTORY,
                         DEADLINES)
                 .to((key, decision, ctx) -> decision.getDecision() == DecisionKind.STAGED

@@ -4,6 +4,9 @@ import dev.handoff.avro.ArtifactNormalized;
 import dev.handoff.avro.Decision;
 import dev.handoff.avro.PacketReceived;
 import dev.handoff.common.AvroSerdes;
+import java.util.Map;
+import dev.handoff.common.HandoffConfig;
+import dev.handoff.common.IdleCommit;
 import dev.handoff.common.Topics;
 import dev.handoff.router.policy.PacketDecider;
 import dev.handoff.router.policy.RoutingConfig;
@@ -31,7 +34,8 @@ final class RouterHarness implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/" + name + "-" + UUID.randomUUID());
         driver = new TopologyTestDriver(RouterTopology.build(topics, new PacketDecider(RoutingConfig.defaults()),
-                new RouterTopology.Timing(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(30))), props);
+                new RouterTopology.Timing(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(30)),
+                IdleCommit.Policy.from(HandoffConfig.of(Map.of()))), props);
         packets = driver.createInputTopic(topics.packets.name(), topics.packets.keySerde().serializer(),
                 topics.packets.valueSerde().serializer());
         artifacts = driver.createInputTopic(topics.artifactsNormalized.name(),

@@ -40,6 +40,8 @@ class CrashIT {
         final PacketCopies copies = new PacketCopies(repo.resolve("samples").resolve("packets"));
         final Map<String, String> settings = new HashMap<>();
         settings.put(HandoffConfig.COMMIT_INTERVAL_MS, "5000");
+        // interval commits only, so that work stays uncommitted long enough to be interrupted
+        settings.put(HandoffConfig.COMMIT_IDLE_MS, "-1");
         // the router's grace runs from the first event; a backlog must not make it decide early
         settings.put(HandoffConfig.ROUTER_GRACE_MS, "3600000");
         try (ReliabilityCluster cluster = new ReliabilityCluster(settings)) {

@@ -60,6 +60,8 @@ class RestartIT {
         final PacketCopies copies = new PacketCopies(repo.resolve("samples").resolve("packets"));
         final Map<String, String> settings = new HashMap<>();
         settings.put(HandoffConfig.COMMIT_INTERVAL_MS, "2000");
+        // interval commits only, so that work stays uncommitted long enough to be interrupted
+        settings.put(HandoffConfig.COMMIT_IDLE_MS, "-1");
         settings.put(HandoffConfig.ROUTER_GRACE_MS, "3600000");
         try (ReliabilityCluster cluster = new ReliabilityCluster(settings)) {
             // Given: the services as processes, reference data and a crash-free baseline per template
