@@ -38,8 +38,8 @@ final class BenchReport {
         b.append("## Throughput by packet count\n\n")
                 .append("| packets | bare packets/s | bare heap MiB | load1 | pipeline packets/s | ")
                 .append("pipeline artifacts/s | ")
-                .append("p50 / p95 / p99 ms | heap after GC MiB | open aggregates | load1 |\n")
-                .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                .append("p50 / p95 / p99 ms | commits/s | heap after GC MiB | open aggregates | load1 |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         final Map<?, ?> bareSizes = (Map<?, ?>) map(r, "bare").get("bySize");
         final Map<?, ?> pipeSizes = (Map<?, ?>) map(r, "pipeline").get("bySize");
         for (final Object k : bareSizes.keySet()) {
@@ -48,7 +48,8 @@ final class BenchReport {
             b.append("| ").append(k).append(" | ").append(bb.get("packetsPerSecond")).append(" | ")
                     .append(bb.get("heapAfterGcMiB")).append(" | ").append(bb.get("load1")).append(" | ")
                     .append(pp.get("packetsPerSecond")).append(" | ").append(pp.get("artifactsPerSecond")).append(" | ")
-                    .append(latency(pp.get("latencyMs"))).append(" | ").append(pp.get("heapAfterGcMiB")).append(" | ")
+                    .append(latency(pp.get("latencyMs"))).append(" | ").append(pp.get("commitsPerSecond")).append(" | ")
+                    .append(pp.get("heapAfterGcMiB")).append(" | ")
                     .append(pp.get("openAggregates")).append(" | ").append(pp.get("load1")).append(" |\n");
         }
         b.append("\n## Throughput by artifacts per packet\n\n")
@@ -76,7 +77,14 @@ final class BenchReport {
                 latency(light.get("latencyMs")), light.get("load1"), ratios.get("barePacketMs"),
                 ratios.get("addedP50InCommitIntervals")));
         b.append("- Where the light-load latency goes (median ms per hop, last record of a packet visible to "
-                + "read_committed): ").append(light.get("hopMedianMs")).append(".\n");
+                + "read_committed): ").append(light.get("hopMedianMs")).append(String.format(Locale.ROOT,
+                "; %s commits by the three services (%s/s).%n", light.get("commits"), light.get("commitsPerSecond")));
+        final Map<?, ?> off = (Map<?, ?>) map(r, "pipeline").get("lightLoadIntervalCommitsOnly");
+        b.append(String.format(Locale.ROOT, "- The same light load with idle commits off (`handoff.commit.idle.ms=-1`, "
+                        + "each hop waits for the commit.interval.ms timer): p50 / p95 / p99 = %s ms, added p50 = %s x "
+                        + "commit.interval.ms; per hop %s; %s commits (%s/s).%n", latency(off.get("latencyMs")),
+                ratios.get("addedP50InCommitIntervalsIntervalCommitsOnly"), off.get("hopMedianMs"), off.get("commits"),
+                off.get("commitsPerSecond")));
         b.append(String.format(Locale.ROOT, "- Streams pass-through (3 hops, real serdes and registry, "
                         + "exactly_once_v2, "
                         + "ArtifactNormalized records): %s records/s end to end, %s records, p50 / p95 / p99 %s ms "

@@ -4,6 +4,7 @@ import dev.handoff.avro.PacketReceived;
 import dev.handoff.cli.Pipeline;
 import dev.handoff.common.AvroSerdes;
 import dev.handoff.common.HandoffConfig;
+import dev.handoff.common.StreamsService;
 import dev.handoff.common.StreamsSettings;
 import dev.handoff.common.TopicNames;
 import dev.handoff.common.Topics;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -30,7 +33,7 @@ final class PipelineLoad implements AutoCloseable {
 
     /** One load run: packets, wall time from first publish to last decision, latencies. */
     record Run(int packets, int artifacts, long elapsedMillis, LatencySummary latency, int staged,
-               Map<String, Long> hopMedians) {
+               Map<String, Long> hopMedians, long commits) {
 
         double packetsPerSecond() {
             return packets / (elapsedMillis / 1000.0);
@@ -69,18 +72,20 @@ final class PipelineLoad implements AutoCloseable {
 
     /** Publishes every packet at once and waits for all decisions: saturated throughput. */
     Run burst(final List<BenchPacket> packets) throws InterruptedException {
+        final long commits = commits();
         final long start = System.currentTimeMillis();
         final List<String> submissions = new ArrayList<>();
         for (final BenchPacket b : packets) {
             submissions.add(send(b));
         }
         producer.flush();
-        return finish(packets, submissions, start, null);
+        return finish(packets, submissions, start, null, commits);
     }
 
     /** Publishes one packet every {@code intervalMillis}: latency at light load, broken down by hop. */
     Run paced(final List<BenchPacket> packets, final long intervalMillis) throws InterruptedException {
         try (HopTracer tracer = new HopTracer(pipeline.config(), topics)) {
+            final long commits = commits();
             final long start = System.currentTimeMillis();
             final List<String> submissions = new ArrayList<>();
             for (int i = 0; i < packets.size(); i++) {
@@ -92,7 +97,7 @@ final class PipelineLoad implements AutoCloseable {
                 submissions.add(send(packets.get(i)));
                 producer.flush();
             }
-            return finish(packets, submissions, start, tracer);
+            return finish(packets, submissions, start, tracer, commits);
         }
     }
 
@@ -104,14 +109,27 @@ final class PipelineLoad implements AutoCloseable {
     }
 
     private Run finish(final List<BenchPacket> packets, final List<String> submissions, final long start,
-                       final HopTracer tracer) throws InterruptedException {
+                       final HopTracer tracer, final long commitsBefore) throws InterruptedException {
         final List<DecisionCollector.Received> got = collector.await(submissions, timeout);
         final long end = got.stream().mapToLong(DecisionCollector.Received::receivedAtMillis).max().orElse(start);
         final int artifacts = packets.stream().mapToInt(BenchPacket::artifactCount).sum();
         return new Run(packets.size(), artifacts, Math.max(1, end - start),
                 LatencySummary.of(got.stream().map(DecisionCollector.Received::latencyMillis).toList()),
                 (int) got.stream().filter(DecisionCollector.Received::staged).count(),
-                tracer == null ? Map.of() : tracer.medianHops(got));
+                tracer == null ? Map.of() : tracer.medianHops(got), commits() - commitsBefore);
+    }
+
+    /** Transactions committed so far by the three services' stream threads (Kafka Streams' commit-total). */
+    private long commits() {
+        long total = 0;
+        for (final StreamsService s : pipeline.services()) {
+            for (final Map.Entry<MetricName, ? extends Metric> e : s.streams().metrics().entrySet()) {
+                if ("commit-total".equals(e.getKey().name()) && "stream-thread-metrics".equals(e.getKey().group())) {
+                    total += ((Number) e.getValue().metricValue()).longValue();
+                }
+            }
+        }
+        return total;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.handoff.bench;
 import dev.handoff.avro.ArtifactNormalized;
 import dev.handoff.common.ConsumerPositions;
 import dev.handoff.common.AvroSerdes;
+import dev.handoff.common.IdleCommit;
 import dev.handoff.common.HandoffConfig;
 import dev.handoff.common.StreamsService;
 import dev.handoff.common.StreamsSettings;
@@ -63,7 +64,8 @@ final class StreamsPassThrough {
         try {
             for (int i = 0; i < HOPS; i++) {
                 final StreamsBuilder b = new StreamsBuilder();
-                b.stream(topics.get(i).name(), topics.get(i).consumed())
+                IdleCommit.watch(b.stream(topics.get(i).name(), topics.get(i).consumed()),
+                                IdleCommit.Policy.from(config), "commit-when-idle")
                         .mapValues(v -> v, Named.as("copy"))
                         .to(topics.get(i + 1).name(), topics.get(i + 1).produced());
                 final Topology t = b.build();

@@ -117,6 +117,11 @@ public final class Pipeline implements AutoCloseable {
         return config;
     }
 
+    /** The services this pipeline started (none when they run elsewhere). */
+    public List<StreamsService> services() {
+        return List.copyOf(services);
+    }
+
     /** Publishes the reference directory to the compacted topics, in file order (later lines replace, tombstones delete). */
     public int publishReference(final List<ReferenceFiles.Entry> entries) {
         try (KafkaProducer<String, Object> producer = producer()) {
