@@ -23,8 +23,9 @@ class IdleCommitTest {
 
     @BeforeEach
     void setUp() {
+        IdleCommit.forgetThreadActivity();
         context = new MockProcessorContext<>();
-        step = new IdleCommit<>(new IdleCommit.Policy(IDLE_MS));
+        step = new IdleCommit<>(new IdleCommit.Policy(IDLE_MS, 0));
         step.init(context);
     }
 
@@ -73,6 +74,41 @@ class IdleCommitTest {
     }
 
     @Test
+    void aBusySiblingTaskOnTheSameThreadKeepsItFromCommitting() {
+        final MockProcessorContext<String, String> siblingContext = new MockProcessorContext<>();
+        final IdleCommit<String, String> sibling = new IdleCommit<>(new IdleCommit.Policy(IDLE_MS, 0));
+        sibling.init(siblingContext);
+        input(1_000, "a");
+        for (long t = 1_005; t < 1_500; t += 5) {
+            siblingContext.setCurrentSystemTimeMs(t);
+            sibling.process(new Record<>("packet-2", "s" + t, t));
+            punctuate(t + 1);
+        }
+        assertFalse(context.committed(), "its partition is drained, but the thread is still busy");
+        punctuate(1_520);
+        assertTrue(context.committed(), "the whole thread quiet for 20 ms");
+        assertFalse(siblingContext.committed(), "one request commits every task of the thread");
+    }
+
+    @Test
+    void aThreadAsksAtMostOncePerSpacingAndTheSpacingIsHalfTheCommitInterval() {
+        step = new IdleCommit<>(new IdleCommit.Policy(IDLE_MS, 100));
+        context = new MockProcessorContext<>();
+        step.init(context);
+        input(1_000, "a");
+        punctuate(1_020);
+        assertTrue(context.committed());
+        context.resetCommit();
+        input(1_030, "b");
+        punctuate(1_060);
+        assertFalse(context.committed(), "40 ms after the last request: the interval tick or a later check commits it");
+        punctuate(1_120);
+        assertTrue(context.committed(), "100 ms after the last request");
+        assertEquals(200, IdleCommit.Policy.from(HandoffConfig.of(Map.of(HandoffConfig.COMMIT_INTERVAL_MS, "400")))
+                .minSpacingMs());
+    }
+
+    @Test
     void asksOncePerQuietSpellAndNeverWithoutInput() {
         punctuate(1_000);
         assertFalse(context.committed(), "nothing processed, nothing to commit");
@@ -95,7 +131,7 @@ class IdleCommitTest {
         assertTrue(in == IdleCommit.watch(in, IdleCommit.Policy.OFF, "commit-when-idle"));
         assertFalse(IdleCommit.Policy.from(HandoffConfig.of(Map.of(HandoffConfig.COMMIT_IDLE_MS, "-1"))).enabled());
         assertTrue(IdleCommit.Policy.from(HandoffConfig.of(Map.of())).enabled());
-        IdleCommit.watch(in, new IdleCommit.Policy(IDLE_MS), "commit-when-idle").to("out");
+        IdleCommit.watch(in, new IdleCommit.Policy(IDLE_MS, 0), "commit-when-idle").to("out");
         assertTrue(builder.build().describe().toString().contains("commit-when-idle"));
     }
 }
