@@ -90,6 +90,12 @@ final class BenchReport {
                         + "ArtifactNormalized records): %s records/s end to end, %s records, p50 / p95 / p99 %s ms "
                         + "(load1 %s -> %s).%n", pt.get("recordsPerSecond"), pt.get("records"),
                 latency(pt.get("latencyMs")), pt.get("load1Before"), pt.get("load1After")));
+        final Map<?, ?> serde = map(r, "serdeCost");
+        b.append(String.format(Locale.ROOT, "- Serdes, one thread, real registry, %s ArtifactNormalized records "
+                        + "(mean %s bytes): Apicurio's serializer %s us/record, handoff's (schema text cached) %s "
+                        + "us/record, deserializer %s us/record (load1 %s).%n", serde.get("records"),
+                serde.get("meanRecordBytes"), serde.get("apicurioSerializerMicros"),
+                serde.get("handoffSerializerMicros"), serde.get("deserializerMicros"), serde.get("load1")));
         b.append(String.format(Locale.ROOT, "- Pipeline / bare throughput at the largest count: %sx; pipeline "
                 + "artifacts/s %s against pass-through records/s %s.%n", ratios.get("pipelineOverBareThroughput"),
                 ratios.get("pipelineArtifactsPerSecond"), ratios.get("passThroughRecordsPerSecond")));

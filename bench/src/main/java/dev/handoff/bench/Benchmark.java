@@ -33,6 +33,7 @@ public final class Benchmark {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(Benchmark.class);
     private static final int WARM_UP_PACKETS = 60;
+    private static final int SERDE_RECORDS = 20_000;
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(15);
 
     private final BenchOptions options;
@@ -137,6 +138,8 @@ public final class Benchmark {
                     "registryPid", cluster.registry().pid()));
             final HandoffConfig config = base.with(Map.of(HandoffConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
                     HandoffConfig.REGISTRY_URL, cluster.registryUrl()));
+            LOGGER.info("serde cost: {} records", SERDE_RECORDS);
+            results.put("serdeCost", SerdeCost.run(cluster.registryUrl(), passThroughRecords, SERDE_RECORDS));
             LOGGER.info("pass-through: {} records", options.passThroughRecords());
             final double load = MachineProbe.loadAverage();
             final StreamsPassThrough.Run pt = StreamsPassThrough.run(config,

@@ -96,7 +96,7 @@ public final class AvroSerdes {
     }
 
     public <T extends SpecificRecord> Serializer<T> valueSerializer() {
-        final AvroKafkaSerializer<T> s = new AvroKafkaSerializer<>();
+        final AvroKafkaSerializer<T> s = new SchemaCachingAvroSerializer<>();
         s.configure(config, false);
         return s;
     }
@@ -108,7 +108,7 @@ public final class AvroSerdes {
     }
 
     private <T extends SpecificRecord> Serde<T> serde(final boolean isKey) {
-        final AvroKafkaSerializer<T> s = new AvroKafkaSerializer<>();
+        final AvroKafkaSerializer<T> s = new SchemaCachingAvroSerializer<>();
         final AvroKafkaDeserializer<T> d = new AvroKafkaDeserializer<>();
         s.configure(config, isKey);
         d.configure(config, isKey);
