@@ -1,73 +1,42 @@
 package dev.handoff.bench;
 
-import dev.handoff.common.ConsumerPositions;
 import dev.handoff.common.HandoffConfig;
-import dev.handoff.common.StreamsSettings;
 import dev.handoff.common.TopicNames;
 import dev.handoff.common.Topics;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Where publish-to-decision latency goes: reads the input and the three internal topics with
  * read_committed (what the next service can see) and notes, per submission, when the last record of
  * each topic became visible. Used only at light load: it reads every record, which would slow a burst.
  */
-final class HopTracer implements AutoCloseable {
+final class HopTracer extends CommittedTail<SpecificRecord> {
 
     /** The topics in pipeline order; each hop ends when its last record for a packet is visible. */
     static final List<String> TOPICS = List.of(TopicNames.PACKETS, TopicNames.ARTIFACT_TASKS,
             TopicNames.ARTIFACTS_EXTRACTED, TopicNames.ARTIFACTS_NORMALIZED);
 
-    private final KafkaConsumer<String, SpecificRecord> consumer;
     private final Map<String, Map<String, Long>> lastSeen = new HashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
 
     HopTracer(final HandoffConfig config, final Topics topics) {
-        final Properties p = StreamsSettings.client(config);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "handoff-bench-hops-" + UUID.randomUUID());
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-        consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                topics.serdes().<SpecificRecord>valueDeserializer());
-        ConsumerPositions.assignAtEnd(consumer, TOPICS);
-        thread = new Thread(this::poll, "bench-hop-tracer");
-        thread.setDaemon(true);
-        thread.start();
+        super(config, topics.serdes().<SpecificRecord>valueDeserializer(), TOPICS, "handoff-bench-hops");
+        start();
     }
 
-    private void poll() {
-        try {
-            while (running) {
-                for (final ConsumerRecord<String, SpecificRecord> r : consumer.poll(Duration.ofMillis(50))) {
-                    final long now = System.currentTimeMillis();
-                    final SpecificRecord v = r.value();
-                    if (v != null && v.getSchema().getField("submissionId") != null) {
-                        final String submission = String.valueOf(v.get(v.getSchema().getField("submissionId").pos()));
-                        synchronized (this) {
-                            lastSeen.computeIfAbsent(submission, s -> new HashMap<>()).merge(r.topic(), now, Math::max);
-                        }
-                    }
-                }
+    @Override
+    void onRecord(final ConsumerRecord<String, SpecificRecord> r, final long now) {
+        final SpecificRecord v = r.value();
+        if (v != null && v.getSchema().getField("submissionId") != null) {
+            final String submission = String.valueOf(v.get(v.getSchema().getField("submissionId").pos()));
+            synchronized (this) {
+                lastSeen.computeIfAbsent(submission, s -> new HashMap<>()).merge(r.topic(), now, Math::max);
             }
-        } catch (final WakeupException e) {
-            // closing
-        } finally {
-            consumer.close();
         }
     }
 
@@ -96,16 +65,5 @@ final class HopTracer implements AutoCloseable {
         final Map<String, Long> out = new LinkedHashMap<>();
         hops.forEach((k, v) -> out.put(k, LatencySummary.of(v).p50()));
         return out;
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(5000);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

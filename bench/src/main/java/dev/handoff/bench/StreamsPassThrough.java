@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -91,11 +90,7 @@ final class StreamsPassThrough {
                                final List<Topic<String, ArtifactNormalized>> topics,
                                final List<ArtifactNormalized> records, final Duration timeout,
                                final String keyPrefix) {
-        final Properties cp = StreamsSettings.client(config);
-        cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        cp.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-pass-through-" + UUID.randomUUID());
-        cp.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        final Properties cp = CommittedTail.readCommitted(config, "bench-pass-through");
         final Properties pp = StreamsSettings.client(config);
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
         pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
