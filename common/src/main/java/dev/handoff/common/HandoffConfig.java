@@ -24,7 +24,7 @@ public final class HandoffConfig {
     public static final String STATE_DIR = "handoff.state.dir";
     public static final String APPLICATION_PREFIX = "handoff.application.prefix";
     public static final String COMMIT_INTERVAL_MS = "handoff.commit.interval.ms";
-    /** Commit once output has waited this long with its task quiet; -1 = interval commits only ({@link IdleCommit}). */
+    /** Commit once a stream thread's input has been quiet this long; -1 = interval commits only ({@link IdleCommit}). */
     public static final String COMMIT_IDLE_MS = "handoff.commit.idle.ms";
     /** How long an idle stream thread blocks in poll: the granularity of interval commits when idle. */
     public static final String POLL_MS = "handoff.poll.ms";

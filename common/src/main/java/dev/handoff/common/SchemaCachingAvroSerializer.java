@@ -70,19 +70,23 @@ final class SchemaCachingAvroSerializer<U> extends AvroKafkaSerializer<U> {
 
         private ParsedSchema<Schema> fromData(final Record<U> data, final boolean dereference) {
             if (!(data.payload() instanceof GenericContainer container) || container.getSchema() == null) {
-                return dereference ? inner.getSchemaFromData(data, true) : inner.getSchemaFromData(data);
+                return render(data, dereference);
             }
             final Map<Schema, ParsedSchema<Schema>> cache = dereference ? dereferenced : plain;
             final ParsedSchema<Schema> known = cache.get(container.getSchema());
             if (known != null) {
                 return known;
             }
-            final ParsedSchema<Schema> parsed = dereference
-                    ? inner.getSchemaFromData(data, true) : inner.getSchemaFromData(data);
+            final ParsedSchema<Schema> parsed = render(data, dereference);
             if (cache.size() < MAX_SCHEMAS) {
                 cache.put(container.getSchema(), parsed);
             }
             return parsed;
+        }
+
+        /** Apicurio's own rendering, through the same entry point Apicurio would have used. */
+        private ParsedSchema<Schema> render(final Record<U> data, final boolean dereference) {
+            return dereference ? inner.getSchemaFromData(data, true) : inner.getSchemaFromData(data);
         }
 
         @Override
