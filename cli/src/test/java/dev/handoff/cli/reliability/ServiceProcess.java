@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -188,22 +189,16 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The largest heap occupancy (before a collection) any GC log of this service reports, in MB. */
     long maxHeapUsedMb() throws IOException {
-        long max = 0;
-        for (int i = 1; i <= starts; i++) {
-            final Path gc = directory.resolve("gc-" + i + ".log");
-            if (!Files.exists(gc)) {
-                continue;
-            }
-            final Matcher m = GC_HEAP.matcher(Files.readString(gc, StandardCharsets.ISO_8859_1));
-            while (m.find()) {
-                max = Math.max(max, Math.max(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
-            }
-        }
-        return max;
+        return maxOverGcLogs(m -> Math.max(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
     }
 
     /** The heap capacity the GC log reports (bounded by -Xmx), in MB. */
     long maxHeapCapacityMb() throws IOException {
+        return maxOverGcLogs(m -> Long.parseLong(m.group(3)));
+    }
+
+    /** The largest value {@code figure} reads from any heap line of this service's GC logs (one per start). */
+    private long maxOverGcLogs(final ToLongFunction<Matcher> figure) throws IOException {
         long max = 0;
         for (int i = 1; i <= starts; i++) {
             final Path gc = directory.resolve("gc-" + i + ".log");
@@ -212,7 +207,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             final Matcher m = GC_HEAP.matcher(Files.readString(gc, StandardCharsets.ISO_8859_1));
             while (m.find()) {
-                max = Math.max(max, Long.parseLong(m.group(3)));
+                max = Math.max(max, figure.applyAsLong(m));
             }
         }
         return max;
